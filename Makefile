@@ -1,0 +1,79 @@
+# Two commands on a fresh machine with Python 3 and make:
+#   make lab    - create .venv, install the pinned requirements and helpers, open JupyterLab
+#   make test   - the full check: unit tests, ruff, and strict nbval over every notebook
+# Windows users without make: see README.md for the plain pip commands.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+PORT   ?= 8888
+NBVAL_FLAGS := --nbval --nbval-current-env --nbval-cell-timeout=120 \
+               --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+.PHONY: lab test test-unit test-notebooks test-browser lint format notebooks links check-binder \
+        bench clean help
+
+help:
+	@echo "make lab           open JupyterLab at notebooks/00_start_here.ipynb (sets up .venv first)"
+	@echo "make test          unit tests + ruff + strict nbval over every notebook"
+	@echo "make test-browser  run every notebook in headless Chromium and move each explorer's control"
+	@echo "make notebooks     re-execute every notebook in a fresh kernel and store its outputs"
+	@echo "make links         re-write Binder/Colab/nbgitpuller links from pyproject.toml's URLs"
+	@echo "make bench         print the benchmark tables (optimizer steps, explorer redraws, notebooks)"
+
+# The venv is (re)built when a requirements file or pyproject.toml changes.
+$(VENV)/.runtime: requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+lab: $(VENV)/.runtime
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) notebooks/00_start_here.ipynb
+
+test: test-unit lint test-notebooks
+
+test-unit: $(VENV)/.dev
+	$(PY) -m pytest tests --ignore=tests/browser -p no:cacheprovider
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test-notebooks: $(VENV)/.dev
+	$(PY) -m pytest $(NBVAL_FLAGS) notebooks
+
+# Needs Debian's chromium at /usr/bin/chromium (apt-get install -y chromium; never
+# `playwright install`). Screenshots land in tests/browser/artifacts/.
+test-browser: $(VENV)/.dev
+	$(PY) -m pytest tests/browser -p no:cacheprovider --durations=0
+
+format: $(VENV)/.dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# The one way to regenerate stored outputs: every notebook, fresh kernel, top to bottom.
+notebooks: $(VENV)/.dev
+	$(PY) tools/execute_notebooks.py notebooks/*.ipynb
+
+links: $(VENV)/.runtime
+	$(PY) tools/links.py
+
+# Offline check of binder/ (repo2docker renders it without Docker; pins resolve for Python 3.12).
+check-binder: $(VENV)/.dev requirements-binder-check.txt
+	$(PY) -m pip install --quiet -r requirements-binder-check.txt
+	$(PY) -m pytest tests/test_binder.py -p no:cacheprovider
+
+bench: $(VENV)/.dev
+	$(PY) benchmarks/bench_optim.py
+	$(PY) benchmarks/bench_explorers.py
+	$(PY) benchmarks/notebook_resources.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

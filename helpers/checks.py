@@ -1,0 +1,305 @@
+r"""Feedback for the exercises (used in the nbgrader test cells).
+
+Each check prints one short line starting with "✓" when the answer is right, and otherwise raises
+``AssertionError`` with a message in plain words: which input failed, what was expected and what
+came back (rounded), the relative error ($g$ = got, $e$ = expected)
+
+$$\text{relative error} = \frac{\max_i |g_i - e_i|}{\max_i |e_i|},$$
+
+and, when the mistake has a recognisable shape, what it looks like (a missing ``return``, a wrong
+shape, a flipped sign, a factor of 2, NaN, the input handed back unchanged, ...).
+"""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import numbers
+
+import numpy as np
+
+from helpers._validate import check_number
+
+_NICE_FACTORS = (2.0, 0.5, 3.0, 1 / 3, 4.0, 0.25, 10.0, 0.1)
+
+
+def check_close(name, value, expected, rtol=1e-6, atol=0.0):
+    r"""Check that ``value`` equals ``expected`` up to rounding: $|v - e| \le atol + rtol\,|e|$.
+
+    Args:
+        name: what the value is, in the learner's words (e.g. ``"the loss"``, ``"grad_w"``).
+        value: the learner's number or array (or tuple of them).
+        expected: the right answer, same structure.
+        rtol, atol: relative and absolute tolerance (>= 0).
+
+    Raises:
+        AssertionError: with a plain-words explanation when ``value`` is wrong.
+    """
+    rtol, atol = check_number("rtol", rtol, low=0.0), check_number("atol", atol, low=0.0)
+    problem = _compare(value, expected, rtol, atol, inputs=())
+    if problem:
+        raise AssertionError(f"{name} is not right yet.\n{problem}")
+    print(f"✓ {name} is correct")
+
+
+def check_function(learner_fn, reference_fn, inputs, rtol=1e-6, name=None, atol=0.0):
+    r"""Call both functions on each input and check the learner's answers match the reference's.
+
+    Each function gets its own deep copy of the arguments. A learner function that changes its
+    arguments in place also fails (the suite's functions never modify what they are given).
+
+    Args:
+        learner_fn: the learner's function.
+        reference_fn: the correct function with the same signature.
+        inputs: list of argument tuples, e.g. ``[(x1, lr), (x2, lr)]``.
+        rtol, atol: tolerances as in :func:`check_close`.
+        name: how to call the function in messages (default: ``learner_fn.__name__``).
+
+    Raises:
+        AssertionError: at the first input where the answers differ, saying which input and how.
+        TypeError: ``learner_fn``/``reference_fn`` not callable, ``inputs`` not a list of tuples.
+    """
+    name = name or getattr(learner_fn, "__name__", "your function")
+    _check_function_args(learner_fn, reference_fn, inputs)
+    rtol, atol = check_number("rtol", rtol, low=0.0), check_number("atol", atol, low=0.0)
+    for number, args in enumerate(inputs, start=1):
+        expected = reference_fn(*copy.deepcopy(args))
+        learner_args = copy.deepcopy(args)
+        got = learner_fn(*learner_args)
+        problem = _compare(got, expected, rtol, atol, inputs=args)
+        if not problem and not _same(learner_args, args):
+            problem = "It changed its input arrays in place; return new arrays instead."
+        if problem:
+            where = f"test input #{number} of {len(inputs)}: {_describe_args(reference_fn, args)}"
+            raise AssertionError(f"{name} is not right yet, on {where}\n{problem}")
+    print(f"✓ {name} gives the right answer on all {len(inputs)} test inputs")
+
+
+def check_array_equal(name, value, expected):
+    """Check that integer-valued results (labels, counts, indices, step numbers) match exactly.
+
+    Args:
+        name: what the value is, in the learner's words.
+        value, expected: numbers or arrays; equal means same shape and every entry equal.
+
+    Raises:
+        AssertionError: with the number of wrong entries, the first one, and a hint when every
+            entry is off by the same amount (an off-by-one).
+    """
+    if value is None:
+        raise AssertionError(f"{name} is not right yet.\n{_NONE}")
+    got, want = np.asarray(value), np.asarray(expected)
+    problem = _shape_problem(got, want)
+    if not problem and not np.array_equal(got, want):
+        wrong = np.argwhere(got != want) if got.ndim else np.zeros((1, 0), dtype=int)
+        index = tuple(int(i) for i in wrong[0])
+        problem = (
+            f"{len(wrong)} of {want.size} entries differ; the first at index {index}: "
+            f"expected {_fmt(want[index])}, got {_fmt(got[index])}."
+        )
+        offset = np.unique(got - want) if np.issubdtype(got.dtype, np.number) else ()
+        if len(offset) == 1:
+            problem += (
+                f"\nLooks like: every entry is off by {_fmt(offset[0])} — an off-by-one in a "
+                "count, a range or 0-based indexing?"
+            )
+    if problem:
+        raise AssertionError(f"{name} is not right yet.\n{problem}")
+    print(f"✓ {name} is correct")
+
+
+def check_true(condition, message, success="check passed"):
+    """Raise ``AssertionError(message)`` unless ``condition`` is true; else print ``"✓ success"``.
+
+    For anything the other checks do not cover, e.g.
+    ``check_true(losses[-1] < losses[0], "the loss should go down")``.
+    """
+    if not condition:
+        raise AssertionError(message)
+    print(f"✓ {success}")
+
+
+_NONE = "It returned None — did you forget `return`?"
+
+
+def _compare(got, expected, rtol, atol, inputs):
+    """Return '' when ``got`` matches ``expected``, else a plain-words description."""
+    if expected is None:
+        return "" if got is None else f"Expected None, got {_fmt(got)}."
+    if got is None:
+        return _NONE
+    if isinstance(expected, (tuple, list)) and not _is_numeric_array(expected):
+        return _compare_sequence(got, expected, rtol, atol, inputs)
+    if not _is_numeric_array(got):
+        return f"Expected a number or an array of numbers, got a {type(got).__name__}: {got!r}."
+    got, want = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
+    problem = _shape_problem(got, want)
+    if problem or np.allclose(got, want, rtol=rtol, atol=atol, equal_nan=True):
+        return problem
+    report = (
+        f"  expected: {_fmt(want)}\n  got:      {_fmt(got)}\n"
+        f"  relative error: {_relative_error(got, want):.2g}"
+    )
+    diagnosis = _diagnose(got, want, max(rtol, 1e-9), atol, inputs)
+    return report + (f"\nLooks like: {diagnosis}" if diagnosis else "")
+
+
+def _compare_sequence(got, expected, rtol, atol, inputs):
+    if not isinstance(got, (tuple, list)) or len(got) != len(expected):
+        size = len(got) if isinstance(got, (tuple, list)) else "one"
+        return f"Expected {len(expected)} values (e.g. `return a, b`), got {size}: {_fmt(got)}."
+    for index, (got_item, expected_item) in enumerate(zip(got, expected, strict=True)):
+        problem = _compare(got_item, expected_item, rtol, atol, inputs)
+        if problem:
+            return f"In returned value #{index + 1} of {len(expected)}:\n{problem}"
+    return ""
+
+
+def _shape_problem(got, want):
+    if got.shape == want.shape:
+        return ""
+    message = f"Wrong shape: expected {want.shape}, got {got.shape}."
+    if want.ndim == 0 and got.size == 1:
+        hint = "expected a plain number, got an array holding one — return float(...) of it."
+    elif got.size == want.size:
+        hint = (
+            "the same number of entries, arranged differently (a missing reshape, .ravel() or .T?)"
+        )
+    elif want.ndim == 0:
+        hint = "expected a single number — did you forget to take the mean or the sum?"
+    elif got.ndim == 0:
+        hint = "expected one value per entry, got a single number — an extra sum or mean?"
+    else:
+        hint = "check which axis you sum or average over, and broadcasting of (n,) with (n, 1)."
+    return f"{message}\nLooks like: {hint}"
+
+
+def _diagnose(got, want, rtol, atol, inputs):
+    """Name the mistake when it has a recognisable shape, else return ''."""
+    if not np.all(np.isfinite(got)):
+        return (
+            "the result contains NaN or inf — an overflow in exp, a log of 0, or a division "
+            "by zero? (np.exp of a large number is inf; subtract the maximum first.)"
+        )
+    starts = [arg for arg in _arrays(inputs) if arg.shape == got.shape]
+    if any(_close(got, start, rtol, atol) for start in starts):
+        return "you returned an input unchanged — did you forget to apply the update?"
+    if np.any(want != 0) and _close(got, -want, rtol, atol):
+        return "the sign is flipped (you got minus the answer) — check + versus − in your formula."
+    factor = _constant_factor(got, want, rtol, atol)
+    if factor is not None:
+        return f"off by a constant factor: you got {_fmt(factor)} times the answer. {_hint(factor)}"
+    for start in starts:  # an update rule: compare the change made to the input
+        change = _diagnose_change(got - start, want - start, rtol, atol)
+        if change:
+            return change
+    if want.ndim == 2 and want.shape[0] == want.shape[1] and _close(got, want.T, rtol, atol):
+        return "your result is the transpose of the answer — check the order in the matrix product."
+    offset = (got - want).ravel()
+    if want.size > 1 and _close(offset, offset[0], rtol, atol):
+        return f"every entry is off by the same amount ({_fmt(offset[0])}) — a missing term?"
+    return ""
+
+
+def _diagnose_change(got_change, want_change, rtol, atol):
+    if np.any(want_change != 0) and _close(got_change, -want_change, rtol, atol):
+        return (
+            "the step goes the wrong way (the change to the input has the wrong sign) — "
+            "check + versus − in the update, e.g. w - lr * grad."
+        )
+    factor = _constant_factor(got_change, want_change, rtol, atol)
+    if factor is not None:
+        return (
+            f"the step is {_fmt(factor)} times the right size — check that the learning rate "
+            "multiplies the step exactly once, and any 1/2 or 1/n in the gradient."
+        )
+    return ""
+
+
+def _close(a, b, rtol, atol):
+    return np.allclose(a, b, rtol=rtol, atol=atol)
+
+
+def _constant_factor(got, want, rtol, atol):
+    """The factor c with got = c * want, if there is one that says something."""
+    scale = float(np.vdot(want, want))
+    if scale == 0:
+        return None
+    factor = float(np.vdot(got, want)) / scale
+    if not _close(got, factor * want, rtol, atol) or np.isclose(abs(factor), 1.0):
+        return None
+    nice = [f for f in _NICE_FACTORS if np.isclose(abs(factor), f)]
+    if nice:
+        return float(np.sign(factor) * nice[0])
+    return factor if np.count_nonzero(want) >= 2 else None  # one number is a multiple of any
+
+
+def _arrays(values):
+    """The float arrays among ``values``, looking one level into lists and tuples."""
+    for value in values:
+        if isinstance(value, (list, tuple)):
+            yield from _arrays(value)
+        elif isinstance(value, np.ndarray) and value.size and np.issubdtype(value.dtype, np.number):
+            yield value
+
+
+def _hint(factor):
+    size = abs(factor)
+    if np.isclose(size, 2.0) or np.isclose(size, 0.5):
+        return "A factor of 2 — check the 1/2 in front, or mean versus sum over two terms."
+    if size > 1:
+        return "Did you sum where the formula takes a mean (or forget to divide by n)?"
+    return "Did you divide by something extra (n twice, or a mean where a sum belongs)?"
+
+
+def _relative_error(got, want):
+    scale = np.max(np.abs(want)) if want.size else 0.0
+    error = np.max(np.abs(got - want)) if want.size else 0.0
+    return float(error / scale) if scale > 0 else float(error)
+
+
+def _is_numeric_array(value):
+    try:
+        array = np.asarray(value)
+    except (TypeError, ValueError):
+        return False
+    return array.dtype != object and (
+        np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
+    )
+
+
+def _same(after, before):
+    """True unless an array inside ``before`` (looking into lists and tuples) was changed."""
+    if isinstance(before, np.ndarray):
+        return np.array_equal(after, before, equal_nan=True)
+    if isinstance(before, (list, tuple)):
+        return all(_same(a, b) for a, b in zip(after, before, strict=True))
+    return True
+
+
+def _describe_args(fn, args):
+    try:
+        names = list(inspect.signature(fn).bind(*args).arguments)
+    except (TypeError, ValueError):
+        names = [f"argument {i + 1}" for i in range(len(args))]
+    return ", ".join(f"{label}={_fmt(arg)}" for label, arg in zip(names, args, strict=False))
+
+
+def _fmt(value):
+    """A short, rounded rendering of a number or array."""
+    if isinstance(value, numbers.Number) or (isinstance(value, np.ndarray) and value.ndim == 0):
+        return f"{value.item() if isinstance(value, np.ndarray) else value:.4g}"
+    if isinstance(value, (np.ndarray, numbers.Number)) or _is_numeric_array(value):
+        with np.printoptions(precision=4, suppress=True, threshold=12, edgeitems=3):
+            return np.array2string(np.asarray(value), separator=", ")
+    return repr(value) if len(repr(value)) < 80 else f"<{type(value).__name__}>"
+
+
+def _check_function_args(learner_fn, reference_fn, inputs):
+    for label, fn in (("learner_fn", learner_fn), ("reference_fn", reference_fn)):
+        if not callable(fn):
+            raise TypeError(f"{label} must be a function, got {fn!r}")
+    if not isinstance(inputs, (list, tuple)) or not all(isinstance(a, tuple) for a in inputs):
+        raise TypeError(f"inputs must be a list of argument tuples, got {inputs!r}")
+    if not inputs:
+        raise ValueError("inputs must hold at least one argument tuple, got an empty list")

@@ -1,0 +1,174 @@
+r"""Numerical derivatives and gradient checks (CS231n style).
+
+Central differences approximate each partial derivative with an error of order $h^2$:
+
+$$\frac{\partial f}{\partial x_i} \approx \frac{f(x + h e_i) - f(x - h e_i)}{2h}.$$
+
+A hand-written (analytic) gradient is trusted when its relative error against this estimate is
+tiny (about 1e-7 or less in float64). The checks need float64: in float32 the round-off in
+$f(x \pm h e_i)$ is about $10^{-7} |f| / h$, which swamps the quantity being checked, so float32
+input is refused with a ``TypeError`` instead of giving a misleading answer.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from helpers._validate import check_float_array, check_number
+
+
+def numerical_gradient(f, x, h=1e-5):
+    r"""Estimate $\nabla f(x)$ by central differences, one coordinate at a time.
+
+    $$g_i = \frac{f(x + h e_i) - f(x - h e_i)}{2h}$$
+
+    ``x`` is nudged in place and always restored (also when ``f`` raises), so ``f`` may read the
+    array through a closure, e.g. ``numerical_gradient(lambda _: loss(params), params[0])``.
+
+    Args:
+        f: function of ``x`` returning a real number (a Python/numpy scalar or a size-1 array).
+        x: float64 ndarray of any shape (a list of floats is converted to one).
+        h: step, a positive float.
+
+    Returns:
+        ndarray of the shape of ``x``.
+
+    Raises:
+        TypeError: ``x`` is not float64 (integer or float32 input), or ``f`` does not return a
+            real scalar.
+        ValueError: ``h`` not positive and finite, ``x`` not finite.
+    """
+    x = _check_float64("x", x)
+    h = check_number("h", h, low=0.0, low_open=True)
+    grad = np.zeros_like(x)
+    flat_x, flat_grad = x.reshape(-1), grad.reshape(-1)  # views: writes reach x and grad
+    for i in range(flat_x.size):
+        original = flat_x[i]
+        try:
+            flat_x[i] = original + h
+            f_plus = _scalar(f(x))
+            flat_x[i] = original - h
+            f_minus = _scalar(f(x))
+        finally:
+            flat_x[i] = original
+        flat_grad[i] = (f_plus - f_minus) / (2 * h)
+    return grad
+
+
+def relative_error(a, b, tiny=1e-8):
+    r"""Largest elementwise relative error between two arrays of the same shape.
+
+    $$\max_i \frac{|a_i - b_i|}{\max(|a_i| + |b_i|,\ \text{tiny})}$$
+
+    0 means identical, about 1e-7 or less means a gradient is right, 1e-2 or more means wrong.
+    ``tiny`` keeps the ratio finite where both entries are (nearly) zero.
+
+    Raises:
+        TypeError: ``a`` or ``b`` not real arrays.
+        ValueError: shapes differ, non-finite entries, ``tiny`` not positive.
+    """
+    a = _as_real_array("a", a)
+    b = _as_real_array("b", b)
+    tiny = check_number("tiny", tiny, low=0.0, low_open=True)
+    if a.shape != b.shape:
+        raise ValueError(f"a and b must have the same shape, got a {a.shape} and b {b.shape}")
+    if a.size == 0:
+        return 0.0
+    return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), tiny)))
+
+
+def gradient_check(f, grad, x, h=1e-5):
+    r"""Compare an analytic gradient with central differences; return the max relative error.
+
+    Args:
+        f: function of ``x`` returning a real number.
+        grad: either a function of ``x`` returning $\nabla f(x)$, or that gradient as an array.
+        x: float64 ndarray, the point to check at (left unchanged).
+        h: finite-difference step.
+
+    Raises:
+        TypeError / ValueError: as for :func:`numerical_gradient` and :func:`relative_error`.
+    """
+    x = _check_float64("x", x)
+    analytic = grad(x.copy()) if callable(grad) else grad
+    numeric = numerical_gradient(f, x, h)
+    return relative_error(analytic, numeric)
+
+
+def forward_difference(f, x, h):
+    r"""Forward-difference slope of a scalar function: $\dfrac{f(x + h) - f(x)}{h}$.
+
+    The error is of order $h$ (truncation) plus about $\varepsilon |f| / h$ (round-off).
+
+    Args:
+        f: scalar function of one real number.
+        x: the point, a real number.
+        h: a positive step or an array of positive steps (e.g. ``np.logspace(-16, 0, 50)``).
+
+    Returns:
+        float for a scalar ``h``, else an ndarray of the shape of ``h``.
+
+    Raises:
+        TypeError: ``x`` not a real number, ``f`` not returning a real number.
+        ValueError: ``h`` not positive and finite.
+    """
+    x, steps = _check_point_and_steps(x, h)
+    slopes = [(_scalar(f(x + step)) - _scalar(f(x))) / step for step in steps.flat]
+    return _shape_like_h(slopes, steps)
+
+
+def central_difference(f, x, h):
+    r"""Central-difference slope of a scalar function: $\dfrac{f(x + h) - f(x - h)}{2h}$.
+
+    The error is of order $h^2$ (truncation) plus about $\varepsilon |f| / h$ (round-off).
+    Arguments, return value and errors as for :func:`forward_difference`.
+    """
+    x, steps = _check_point_and_steps(x, h)
+    slopes = [(_scalar(f(x + step)) - _scalar(f(x - step))) / (2 * step) for step in steps.flat]
+    return _shape_like_h(slopes, steps)
+
+
+def _check_float64(name, x):
+    if not isinstance(x, np.ndarray):
+        x = check_float_array(name, x)
+    if x.dtype != np.float64:
+        hint = (
+            " (finite differences in lower precision are swamped by round-off)"
+            if np.issubdtype(x.dtype, np.floating)
+            else ""
+        )
+        raise TypeError(
+            f"{name} must be a float64 array, got dtype {x.dtype}; convert with "
+            f"{name}.astype(np.float64){hint}"
+        )
+    return check_float_array(name, x)
+
+
+def _as_real_array(name, value):
+    arr = np.asarray(value)
+    if not (np.issubdtype(arr.dtype, np.floating) or np.issubdtype(arr.dtype, np.integer)):
+        raise TypeError(f"{name} must be an array of real numbers, got dtype {arr.dtype}")
+    return check_float_array(name, arr.astype(np.float64))
+
+
+def _scalar(value):
+    arr = np.asarray(value)
+    if arr.size != 1 or not np.issubdtype(arr.dtype, np.number) or np.iscomplexobj(arr):
+        raise TypeError(f"f must return a real number, got {value!r}")
+    return float(arr.reshape(()))
+
+
+def _check_point_and_steps(x, h):
+    x = check_number("x", x.item() if isinstance(x, np.ndarray) and x.ndim == 0 else x)
+    arr = np.asarray(h)
+    if arr.dtype == bool or not np.issubdtype(arr.dtype, np.number) or np.iscomplexobj(arr):
+        raise TypeError(f"h must be a positive real number or array of them, got {h!r}")
+    steps = arr.astype(np.float64)
+    if not np.all(np.isfinite(steps) & (steps > 0)):
+        raise ValueError(f"h must be positive and finite, got {h!r}")
+    return x, steps
+
+
+def _shape_like_h(slopes, steps):
+    slopes = np.asarray(slopes, dtype=np.float64).reshape(steps.shape)
+    return float(slopes) if steps.ndim == 0 else slopes

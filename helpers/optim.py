@@ -1,0 +1,716 @@
+r"""Optimizers with torch.optim's names, defaults and update rules, written as pure numpy steps.
+
+Every optimizer is a frozen dataclass of hyperparameters with two methods::
+
+    opt = Adam(lr=0.01)
+    state = opt.init(params)                      # a NamedTuple: step count and buffers
+    params, state = opt.step(params, grads, state)
+
+``params`` and ``grads`` are a float ndarray or a list/tuple of float ndarrays; the same structure
+comes back. Nothing passed in is modified: each step returns new arrays. The update rules are those
+of ``torch.optim`` 2.x (single-tensor implementation, ``maximize=False``), so a learner who moves to
+PyTorch finds the same names and the same numbers. Below, $w$ is a parameter, $g$ its gradient,
+$\eta$ the learning rate and $t = 1, 2, \dots$ the number of the step being taken.
+
+``lr`` may also be a schedule (``constant``, ``step_decay``, ``exponential_decay``,
+``inverse_time_decay``, ``cosine_decay``) or any callable ``step -> lr``; it is evaluated at
+``state.step``, which is 0 for the first update, like a torch ``lr_scheduler`` whose ``.step()`` is
+called after each ``optimizer.step()``.
+
+NaN or infinite gradients are not refused (torch does not refuse them either): they propagate into
+the parameters. ``run`` watches the loss and stops a diverging run with a clear message.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from helpers._validate import check_float_array, check_number
+
+# ----------------------------------------------------------------------------------------------
+# Learning-rate schedules
+# ----------------------------------------------------------------------------------------------
+
+
+def _check_step(step):
+    return check_number("step", step, low=0, integer=True)
+
+
+@dataclass(frozen=True)
+class constant:
+    r"""A fixed learning rate, $\eta_t = \eta$ (torch: no scheduler).
+
+    Raises:
+        TypeError, ValueError: ``lr`` is not a finite number >= 0.
+    """
+
+    lr: float
+
+    def __post_init__(self):
+        check_number("lr", self.lr, low=0.0)
+
+    def __call__(self, step: int) -> float:
+        _check_step(step)
+        return float(self.lr)
+
+
+@dataclass(frozen=True)
+class step_decay:
+    r"""Multiply the rate by ``gamma`` every ``step_size`` steps (torch: ``StepLR(opt, step_size,
+    gamma)``): $\eta_t = \eta\,\gamma^{\lfloor t/s \rfloor}$.
+
+    Raises:
+        TypeError, ValueError: ``lr`` < 0, ``step_size`` not an integer >= 1, ``gamma`` outside
+            (0, 1].
+    """
+
+    lr: float
+    step_size: int
+    gamma: float = 0.1
+
+    def __post_init__(self):
+        check_number("lr", self.lr, low=0.0)
+        check_number("step_size", self.step_size, low=1, integer=True)
+        check_number("gamma", self.gamma, low=0.0, high=1.0, low_open=True)
+
+    def __call__(self, step: int) -> float:
+        return self.lr * self.gamma ** (_check_step(step) // self.step_size)
+
+
+@dataclass(frozen=True)
+class exponential_decay:
+    r"""Multiply the rate by ``gamma`` every step: $\eta_t = \eta\,\gamma^t$ (torch:
+    ``ExponentialLR(opt, gamma)``).
+
+    Raises:
+        TypeError, ValueError: ``lr`` < 0 or ``gamma`` outside (0, 1].
+    """
+
+    lr: float
+    gamma: float
+
+    def __post_init__(self):
+        check_number("lr", self.lr, low=0.0)
+        check_number("gamma", self.gamma, low=0.0, high=1.0, low_open=True)
+
+    def __call__(self, step: int) -> float:
+        return self.lr * self.gamma ** _check_step(step)
+
+
+@dataclass(frozen=True)
+class inverse_time_decay:
+    r"""The "1/t" schedule $\eta_t = \eta / (1 + d\,t)$ (torch: ``LambdaLR(opt, lambda t: 1 /
+    (1 + d * t))``; Adagrad's ``lr_decay`` applies the same formula inside the optimizer).
+
+    Raises:
+        TypeError, ValueError: ``lr`` < 0 or ``decay`` < 0.
+    """
+
+    lr: float
+    decay: float
+
+    def __post_init__(self):
+        check_number("lr", self.lr, low=0.0)
+        check_number("decay", self.decay, low=0.0)
+
+    def __call__(self, step: int) -> float:
+        return self.lr / (1.0 + self.decay * _check_step(step))
+
+
+@dataclass(frozen=True)
+class cosine_decay:
+    r"""Half a cosine from ``lr`` down to ``min_lr`` over ``total_steps``, then flat:
+    $\eta_t = \eta_{min} + \tfrac12(\eta - \eta_{min})(1 + \cos(\pi \min(t, T)/T))$.
+
+    torch: ``CosineAnnealingLR(opt, T_max=total_steps, eta_min=min_lr)`` gives the same values for
+    $t \le T$; after $T$ torch's rate climbs back up (a periodic cosine), ours stays at ``min_lr``.
+
+    Raises:
+        TypeError, ValueError: ``lr`` < 0, ``total_steps`` not an integer >= 1, ``min_lr`` outside
+            [0, lr].
+    """
+
+    lr: float
+    total_steps: int
+    min_lr: float = 0.0
+
+    def __post_init__(self):
+        check_number("lr", self.lr, low=0.0)
+        check_number("total_steps", self.total_steps, low=1, integer=True)
+        check_number("min_lr", self.min_lr, low=0.0, high=self.lr)
+
+    def __call__(self, step: int) -> float:
+        progress = min(_check_step(step), self.total_steps) / self.total_steps
+        return self.min_lr + 0.5 * (self.lr - self.min_lr) * (1.0 + math.cos(math.pi * progress))
+
+
+def _check_lr(lr):
+    """Accept a number >= 0 or a schedule (any callable ``step -> lr``)."""
+    if callable(lr):
+        return lr
+    if isinstance(lr, numbers.Real) and not isinstance(lr, (bool, np.bool_)):
+        return check_number("lr", lr, low=0.0)
+    raise TypeError(
+        f"lr must be a number >= 0 or a schedule such as cosine_decay(0.1, 100), got {lr!r}"
+    )
+
+
+def _lr_at(lr, step):
+    """The learning rate for the update that follows ``step`` completed steps."""
+    if callable(lr):
+        return check_number(f"lr({step}) (the schedule's value)", lr(step), low=0.0)
+    return lr
+
+
+# ----------------------------------------------------------------------------------------------
+# Params structure: one array, or a list/tuple of arrays
+# ----------------------------------------------------------------------------------------------
+
+
+def _leaves(name, tree):
+    """Return ``(list of float arrays, container)``; container is None for a single array."""
+    if isinstance(tree, np.ndarray):
+        return [check_float_array(name, tree, finite=False)], None
+    if isinstance(tree, (list, tuple)) and len(tree) > 0:
+        for i, leaf in enumerate(tree):
+            if not isinstance(leaf, np.ndarray):
+                raise TypeError(f"{name}[{i}] must be a numpy array, got {type(leaf).__name__}")
+        leaves = [
+            check_float_array(f"{name}[{i}]", leaf, finite=False) for i, leaf in enumerate(tree)
+        ]
+        return leaves, list if isinstance(tree, list) else tuple
+    raise TypeError(
+        f"{name} must be a float ndarray or a non-empty list/tuple of them, "
+        f"got {type(tree).__name__}"
+    )
+
+
+def _rebuild(leaves, container):
+    return leaves[0] if container is None else container(leaves)
+
+
+def _matching_leaves(name, tree, params):
+    """The leaves of ``tree``, checked to have the same structure and shapes as ``params``."""
+    leaves, container = _leaves(name, tree)
+    param_leaves, param_container = params
+    if (container is None) != (param_container is None) or len(leaves) != len(param_leaves):
+        described = "one array" if container is None else f"{len(leaves)} arrays"
+        expected = "one array" if param_container is None else f"{len(param_leaves)} arrays"
+        raise ValueError(f"{name} must match params ({expected}), got {described}")
+    for i, (leaf, param) in enumerate(zip(leaves, param_leaves, strict=True)):
+        if leaf.shape != param.shape:
+            where = name if container is None else f"{name}[{i}]"
+            raise ValueError(f"{where} must have shape {param.shape} like params, got {leaf.shape}")
+    return leaves
+
+
+# ----------------------------------------------------------------------------------------------
+# Small fused operations named after torch's (each returns ONE new array, inputs untouched)
+# ----------------------------------------------------------------------------------------------
+
+
+def _add(x, y, alpha):
+    """$x + \\alpha y$ (torch: ``x.add(y, alpha=alpha)``)."""
+    out = np.multiply(y, alpha)
+    out += x
+    return out
+
+
+def _mul_add(x, scale, y, alpha):
+    """$\\text{scale}\\,x + \\alpha y$ (torch: ``x.mul(scale).add_(y, alpha=alpha)``)."""
+    out = np.multiply(x, scale)
+    out += y if alpha == 1 else np.multiply(y, alpha)
+    return out
+
+
+def _lerp(x, y, weight):
+    """$x + w\\,(y - x)$ (torch: ``x.lerp(y, weight)``), an exponential moving average."""
+    out = np.subtract(y, x)
+    out *= weight
+    out += x
+    return out
+
+
+def _lerp_square(x, grad, weight):
+    """$x + w\\,(g^2 - x) = (1 - w)\\,x + w\\,g^2$, a moving average of squared gradients."""
+    out = np.multiply(grad, grad)
+    out -= x
+    out *= weight
+    out += x
+    return out
+
+
+def _addcdiv(x, numerator, denominator, value):
+    """$x + \\text{value}\\cdot n / d$ (torch: ``x.addcdiv(n, d, value)``).
+
+    ``denominator`` must be a fresh array made by the caller: it is reused for the result.
+    """
+    out = np.divide(numerator, denominator, out=denominator)
+    out *= value
+    out += x
+    return out
+
+
+def _with_weight_decay(grad, param, weight_decay):
+    r"""L2 penalty folded into the gradient: $g + \lambda w$."""
+    return _add(grad, param, weight_decay) if weight_decay != 0 else grad
+
+
+# ----------------------------------------------------------------------------------------------
+# The common shape of every optimizer
+# ----------------------------------------------------------------------------------------------
+
+
+class _Optimizer:
+    """init/step shared by all optimizers; subclasses give ``_State``, ``_used`` and ``_update``."""
+
+    _State: Any = None
+
+    def _used(self) -> tuple[str, ...]:
+        """Names of the state buffers these hyperparameters need (the others stay None)."""
+        raise NotImplementedError
+
+    def _initial(self, field, param):
+        return np.zeros_like(param)
+
+    def init(self, params):
+        """Return the state before the first step: ``step=0`` and zero-filled buffers shaped like
+        ``params`` (``None`` for buffers these hyperparameters do not use).
+
+        Raises:
+            TypeError: ``params`` is not a float ndarray or a non-empty list/tuple of them.
+        """
+        leaves, container = _leaves("params", params)
+        buffers = {
+            field: _rebuild([self._initial(field, p) for p in leaves], container)
+            if field in self._used()
+            else None
+            for field in self._State._fields[1:]
+        }
+        return self._State(step=0, **buffers)
+
+    def step(self, params, grads, state):
+        """Take one step; return ``(new_params, new_state)``, leaving all arguments untouched.
+
+        Raises:
+            TypeError: integer/non-array params or grads, or a state from another optimizer.
+            ValueError: grads or state buffers whose structure or shapes differ from params.
+        """
+        param_leaves, container = _leaves("params", params)
+        grad_leaves = _matching_leaves("grads", grads, (param_leaves, container))
+        buffers = self._state_leaves(state, (param_leaves, container))
+        lr = _lr_at(self.lr, state.step)
+        results = [
+            self._update(param, grad, lr, state.step + 1, *bufs)
+            for param, grad, *bufs in zip(param_leaves, grad_leaves, *buffers, strict=True)
+        ]
+        new_params = _rebuild([param for param, _ in results], container)
+        new_buffers = [
+            _rebuild([bufs[k] for _, bufs in results], container) if field in self._used() else None
+            for k, field in enumerate(self._State._fields[1:])
+        ]
+        return new_params, self._State(state.step + 1, *new_buffers)
+
+    def _state_leaves(self, state, params):
+        """Per-field lists of buffer arrays (a list of None for unused fields), checked."""
+        name = type(self).__name__
+        if not isinstance(state, self._State):
+            raise TypeError(
+                f"state must be the {self._State.__name__} made by {name}.init, "
+                f"got {type(state).__name__}"
+            )
+        check_number("state.step", state.step, low=0, integer=True)
+        buffers = []
+        for field in self._State._fields[1:]:
+            value = getattr(state, field)
+            if field not in self._used():
+                buffers.append([None] * len(params[0]))
+            elif value is None:
+                raise ValueError(
+                    f"state.{field} is None but this {name} needs it: "
+                    f"make the state with the same optimizer's init"
+                )
+            else:
+                buffers.append(_matching_leaves(f"state.{field}", value, params))
+        return buffers
+
+
+# ----------------------------------------------------------------------------------------------
+# SGD
+# ----------------------------------------------------------------------------------------------
+
+
+class SGDState(NamedTuple):
+    """``step``: steps taken; ``momentum_buffer``: the velocity $b$ (None when momentum=0)."""
+
+    step: int
+    momentum_buffer: Any
+
+
+@dataclass(frozen=True)
+class SGD(_Optimizer):
+    r"""Stochastic gradient descent with optional momentum, exactly as ``torch.optim.SGD``.
+
+    .. math::
+        g &\leftarrow g + \lambda w \\
+        b_1 &= g, \qquad b_t = \mu\, b_{t-1} + (1 - \tau)\, g \quad (t > 1) \\
+        d &= g + \mu\, b_t \ \text{(nesterov)}, \qquad d = b_t \ \text{(otherwise)} \\
+        w &\leftarrow w - \eta\, d
+
+    with $\mu$ = ``momentum``, $\tau$ = ``dampening``, $\lambda$ = ``weight_decay``. With
+    ``momentum=0`` this is plain gradient descent $w \leftarrow w - \eta g$. Note that the buffer
+    starts as the first gradient itself (no dampening on step 1), as in torch.
+
+    Raises:
+        TypeError, ValueError: ``lr``, ``momentum``, ``weight_decay`` negative or non-finite;
+            ``dampening`` outside [0, 1]; ``nesterov`` without momentum or with dampening.
+    """
+
+    lr: float | Callable[[int], float] = 0.001
+    momentum: float = 0.0
+    dampening: float = 0.0
+    weight_decay: float = 0.0
+    nesterov: bool = False
+
+    _State = SGDState
+
+    def __post_init__(self):
+        _check_lr(self.lr)
+        check_number("momentum", self.momentum, low=0.0)
+        check_number("dampening", self.dampening, low=0.0, high=1.0)
+        check_number("weight_decay", self.weight_decay, low=0.0)
+        if not isinstance(self.nesterov, bool):
+            raise TypeError(f"nesterov must be True or False, got {self.nesterov!r}")
+        if self.nesterov and (self.momentum == 0 or self.dampening != 0):
+            raise ValueError(
+                "nesterov=True requires momentum > 0 and dampening = 0, got "
+                f"momentum={self.momentum!r}, dampening={self.dampening!r}"
+            )
+
+    def _used(self):
+        return ("momentum_buffer",) if self.momentum != 0 else ()
+
+    def _update(self, param, grad, lr, t, momentum_buffer):
+        grad = _with_weight_decay(grad, param, self.weight_decay)
+        if self.momentum != 0:
+            if t == 1:  # torch starts the buffer as a copy of the first gradient
+                momentum_buffer = np.array(grad, copy=True)
+            else:
+                momentum_buffer = _mul_add(momentum_buffer, self.momentum, grad, 1 - self.dampening)
+            grad = _add(grad, momentum_buffer, self.momentum) if self.nesterov else momentum_buffer
+        return _add(param, grad, -lr), (momentum_buffer,)
+
+
+# ----------------------------------------------------------------------------------------------
+# Adagrad
+# ----------------------------------------------------------------------------------------------
+
+
+class AdagradState(NamedTuple):
+    """``step``: steps taken; ``sum``: the running sum of squared gradients $G$."""
+
+    step: int
+    sum: Any
+
+
+@dataclass(frozen=True)
+class Adagrad(_Optimizer):
+    r"""Adagrad: per-parameter steps shrinking with the sum of squared gradients
+    (``torch.optim.Adagrad``).
+
+    .. math::
+        g &\leftarrow g + \lambda w, \qquad
+        \tilde\eta = \frac{\eta}{1 + (t - 1)\,\delta} \\
+        G &\leftarrow G + g^2, \qquad
+        w \leftarrow w - \tilde\eta\, \frac{g}{\sqrt{G} + \epsilon}
+
+    with $\delta$ = ``lr_decay``, $G_0$ = ``initial_accumulator_value``; $\epsilon$ is added after
+    the square root.
+
+    Raises:
+        TypeError, ValueError: any hyperparameter negative or non-finite.
+    """
+
+    lr: float | Callable[[int], float] = 0.01
+    lr_decay: float = 0.0
+    weight_decay: float = 0.0
+    initial_accumulator_value: float = 0.0
+    eps: float = 1e-10
+
+    _State = AdagradState
+
+    def __post_init__(self):
+        _check_lr(self.lr)
+        check_number("lr_decay", self.lr_decay, low=0.0)
+        check_number("weight_decay", self.weight_decay, low=0.0)
+        check_number("initial_accumulator_value", self.initial_accumulator_value, low=0.0)
+        check_number("eps", self.eps, low=0.0)
+
+    def _used(self):
+        return ("sum",)
+
+    def _initial(self, field, param):
+        return np.full_like(param, self.initial_accumulator_value)
+
+    def _update(self, param, grad, lr, t, state_sum):
+        grad = _with_weight_decay(grad, param, self.weight_decay)
+        clr = lr / (1 + (t - 1) * self.lr_decay)
+        accumulator = np.multiply(grad, grad)
+        accumulator += state_sum
+        std = np.sqrt(accumulator)
+        std += self.eps
+        return _addcdiv(param, grad, std, -clr), (accumulator,)
+
+
+# ----------------------------------------------------------------------------------------------
+# RMSprop
+# ----------------------------------------------------------------------------------------------
+
+
+class RMSpropState(NamedTuple):
+    """``square_avg`` $v$; ``momentum_buffer`` $b$ (None when momentum=0); ``grad_avg`` $m$ (None
+    unless centered)."""
+
+    step: int
+    square_avg: Any
+    momentum_buffer: Any
+    grad_avg: Any
+
+
+@dataclass(frozen=True)
+class RMSprop(_Optimizer):
+    r"""RMSprop: divide by a moving RMS of recent gradients (``torch.optim.RMSprop``).
+
+    .. math::
+        g &\leftarrow g + \lambda w, \qquad v \leftarrow \alpha v + (1 - \alpha)\, g^2 \\
+        s &= \sqrt{v} + \epsilon, \quad\text{or if centered: }
+            m \leftarrow \alpha m + (1 - \alpha)\, g,\ \ s = \sqrt{v - m^2} + \epsilon \\
+        w &\leftarrow w - \eta\, g / s, \quad\text{or with momentum } \mu:\
+            b \leftarrow \mu b + g / s,\ \ w \leftarrow w - \eta\, b
+
+    $v$, $m$ and $b$ start at zero.
+
+    Raises:
+        TypeError, ValueError: ``alpha`` outside [0, 1]; ``lr``, ``eps``, ``weight_decay``,
+            ``momentum`` negative or non-finite.
+    """
+
+    lr: float | Callable[[int], float] = 0.01
+    alpha: float = 0.99
+    eps: float = 1e-8
+    weight_decay: float = 0.0
+    momentum: float = 0.0
+    centered: bool = False
+
+    _State = RMSpropState
+
+    def __post_init__(self):
+        _check_lr(self.lr)
+        check_number("alpha", self.alpha, low=0.0, high=1.0)
+        check_number("eps", self.eps, low=0.0)
+        check_number("weight_decay", self.weight_decay, low=0.0)
+        check_number("momentum", self.momentum, low=0.0)
+        if not isinstance(self.centered, bool):
+            raise TypeError(f"centered must be True or False, got {self.centered!r}")
+
+    def _used(self):
+        used = ("square_avg",)
+        used += ("momentum_buffer",) if self.momentum > 0 else ()
+        return used + (("grad_avg",) if self.centered else ())
+
+    def _update(self, param, grad, lr, t, square_avg, momentum_buffer, grad_avg):
+        grad = _with_weight_decay(grad, param, self.weight_decay)
+        square_avg = _lerp_square(square_avg, grad, 1 - self.alpha)
+        if self.centered:
+            grad_avg = _lerp(grad_avg, grad, 1 - self.alpha)
+            avg = np.multiply(grad_avg, grad_avg)
+            np.subtract(square_avg, avg, out=avg)
+            np.sqrt(avg, out=avg)
+        else:
+            avg = np.sqrt(square_avg)
+        avg += self.eps
+        if self.momentum > 0:
+            momentum_buffer = _mul_add(
+                momentum_buffer, self.momentum, np.divide(grad, avg, out=avg), 1
+            )
+            return _add(param, momentum_buffer, -lr), (square_avg, momentum_buffer, grad_avg)
+        return _addcdiv(param, grad, avg, -lr), (square_avg, momentum_buffer, grad_avg)
+
+
+# ----------------------------------------------------------------------------------------------
+# Adam and AdamW
+# ----------------------------------------------------------------------------------------------
+
+
+class AdamState(NamedTuple):
+    """``exp_avg`` $m$ (1st moment), ``exp_avg_sq`` $v$ (2nd moment), ``max_exp_avg_sq``
+    $\\hat v_{max}$ (None unless amsgrad). Shared by Adam and AdamW."""
+
+    step: int
+    exp_avg: Any
+    exp_avg_sq: Any
+    max_exp_avg_sq: Any
+
+
+def _check_betas(betas):
+    if not isinstance(betas, (tuple, list)) or len(betas) != 2:
+        raise TypeError(f"betas must be a pair (beta1, beta2), got {betas!r}")
+    return tuple(
+        check_number(f"betas[{i}]", beta, low=0.0, high=1.0, high_open=True)
+        for i, beta in enumerate(betas)
+    )
+
+
+@dataclass(frozen=True)
+class Adam(_Optimizer):
+    r"""Adam: momentum on the gradient, RMSprop-style scaling, and bias correction
+    (``torch.optim.Adam``).
+
+    .. math::
+        g &\leftarrow g + \lambda w \\
+        m &\leftarrow \beta_1 m + (1 - \beta_1)\, g, \qquad
+        v \leftarrow \beta_2 v + (1 - \beta_2)\, g^2 \\
+        \hat m &= \frac{m}{1 - \beta_1^t}, \qquad \hat v = \frac{v}{1 - \beta_2^t}, \qquad
+        w \leftarrow w - \eta\, \frac{\hat m}{\sqrt{\hat v} + \epsilon}
+
+    $m, v$ start at zero, so without the corrections $1 - \beta^t$ the first steps would be tiny;
+    with them the first step is $\eta\,\mathrm{sign}(g)$ (for small $\epsilon$). With ``amsgrad``,
+    $v_{max} \leftarrow \max(v_{max}, v)$ replaces $v$ in $\hat v$.
+
+    Raises:
+        TypeError, ValueError: ``betas`` not a pair in [0, 1); ``lr``, ``eps``, ``weight_decay``
+            negative or non-finite.
+    """
+
+    lr: float | Callable[[int], float] = 0.001
+    betas: tuple[float, float] = (0.9, 0.999)
+    eps: float = 1e-8
+    weight_decay: float = 0.0
+    amsgrad: bool = False
+
+    _State = AdamState
+    _decoupled = False
+
+    def __post_init__(self):
+        _check_lr(self.lr)
+        object.__setattr__(self, "betas", _check_betas(self.betas))
+        check_number("eps", self.eps, low=0.0)
+        check_number("weight_decay", self.weight_decay, low=0.0)
+        if not isinstance(self.amsgrad, bool):
+            raise TypeError(f"amsgrad must be True or False, got {self.amsgrad!r}")
+
+    def _used(self):
+        return ("exp_avg", "exp_avg_sq") + ("max_exp_avg_sq",) * self.amsgrad
+
+    def _update(self, param, grad, lr, t, exp_avg, exp_avg_sq, max_exp_avg_sq):
+        beta1, beta2 = self.betas
+        if self._decoupled:  # AdamW: shrink the weights, leave the gradient alone
+            param = np.multiply(param, 1 - lr * self.weight_decay)
+        else:
+            grad = _with_weight_decay(grad, param, self.weight_decay)
+        exp_avg = _lerp(exp_avg, grad, 1 - beta1)
+        exp_avg_sq = _lerp_square(exp_avg_sq, grad, 1 - beta2)
+        if self.amsgrad:  # torch keeps the max of the raw v, then bias-corrects it
+            max_exp_avg_sq = np.maximum(max_exp_avg_sq, exp_avg_sq)
+        denom = np.sqrt(max_exp_avg_sq if self.amsgrad else exp_avg_sq)
+        denom /= math.sqrt(1 - beta2**t)
+        denom += self.eps
+        new_param = _addcdiv(param, exp_avg, denom, -lr / (1 - beta1**t))
+        return new_param, (exp_avg, exp_avg_sq, max_exp_avg_sq)
+
+
+@dataclass(frozen=True)
+class AdamW(Adam):
+    r"""Adam with decoupled weight decay (``torch.optim.AdamW``): before the Adam step,
+
+    .. math:: w \leftarrow w\,(1 - \eta \lambda)
+
+    and the gradient is *not* changed by $\lambda$ (in ``Adam``, $\lambda w$ is added to $g$ and
+    so gets rescaled by $1/\sqrt{\hat v}$). Uses ``AdamState``. Raises as ``Adam``.
+    """
+
+    weight_decay: float = 0.01
+
+    _decoupled = True
+
+
+# ----------------------------------------------------------------------------------------------
+# run: a whole trajectory
+# ----------------------------------------------------------------------------------------------
+
+
+class Trajectory(NamedTuple):
+    """What ``run`` records: iterates ``params`` (n+1, *x0.shape) including the start, ``losses``
+    (n+1,), ``states`` (one per step), ``diverged_at`` (step number or None) and ``message``."""
+
+    params: np.ndarray
+    losses: np.ndarray
+    states: list
+    diverged_at: int | None
+    message: str
+
+
+def _divergence(loss, step, max_loss):
+    """A message if ``loss`` shows divergence, else None."""
+    if not np.isfinite(loss):
+        return f"diverged at step {step}: loss became {loss}"
+    if loss > max_loss:
+        return f"diverged at step {step}: loss exceeded {max_loss:g}".replace("e+", "e")
+    return None
+
+
+def _same(a, b):
+    """True if two params/state values are identical (None, arrays or lists of arrays)."""
+    if a is None or b is None:
+        return a is b
+    if isinstance(a, np.ndarray):
+        return np.array_equal(a, b)
+    return all(np.array_equal(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _stuck(params, new_params, state, new_state):
+    """True if a step changed neither the params nor any state buffer: a fixed point."""
+    return _same(params, new_params) and all(map(_same, state[1:], new_state[1:]))
+
+
+def run(optimizer, fun, x0, steps, *, max_loss=1e12) -> Trajectory:
+    r"""Run ``steps`` updates of ``optimizer`` from ``x0`` on ``fun(x) -> (loss, grad)``.
+
+    Stops early when the loss becomes NaN/inf or exceeds ``max_loss`` (the diverged point is kept
+    as the last entry; ``diverged_at`` is its step number), or when a step changes neither the
+    params nor the state ("converged"). No RuntimeWarnings are emitted.
+
+    Raises:
+        TypeError: ``x0`` not a float array, ``steps`` not an int, ``fun`` not callable.
+        ValueError: ``x0`` non-finite, ``steps`` < 0, ``max_loss`` <= 0.
+    """
+    x0 = check_float_array("x0", x0)
+    steps = check_number("steps", steps, low=0, integer=True)
+    max_loss = check_number("max_loss", max_loss, low=0.0, low_open=True)
+    if not callable(fun):
+        raise TypeError(f"fun must be a callable x -> (loss, grad), got {fun!r}")
+    params, state, states = x0.copy(), optimizer.init(x0), []
+    with np.errstate(all="ignore"):
+        loss, grad = fun(params)
+        points, losses = [params], [float(loss)]
+        message = _divergence(losses[0], 0, max_loss)
+        while message is None and len(states) < steps:
+            new_params, new_state = optimizer.step(params, grad, state)
+            if _stuck(params, new_params, state, new_state):
+                message = f"converged at step {len(states)}: the update no longer changes anything"
+                break
+            params, state = new_params, new_state
+            loss, grad = fun(params)
+            points.append(params)
+            losses.append(float(loss))
+            states.append(state)
+            message = _divergence(losses[-1], len(states), max_loss)
+    diverged_at = len(states) if message is not None and message.startswith("diverged") else None
+    message = message or f"ran {steps} steps"
+    return Trajectory(np.stack(points), np.array(losses), states, diverged_at, message)

@@ -1,0 +1,406 @@
+r"""Figures for the notebooks: landscapes, trajectories, loss curves, surfaces and gradient fields.
+
+Every function takes ``ax=None`` (meaning: the current axes, ``plt.gca()``) and returns the axes it
+drew on, so calls compose: ``ax = plot_landscape(L); plot_trajectory(path, ax=ax)``. Nothing here
+calls ``plt.show()`` or picks a title. Importing this module changes nothing; ``use_style()`` is the
+one function that touches ``matplotlib.rcParams``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import numpy as np
+
+from helpers._validate import check_float_array, check_number
+
+PALETTE = [
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#009E73",  # bluish green
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#000000",  # black
+    "#F0E442",  # yellow
+]
+"""Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/) in their order,
+except yellow, which is hard to see on white, moved to the end (the 8th line of a plot)."""
+
+LANDSCAPE_GREYS = ("#a3a3a3", "#fcfcfc")
+"""Filled landscape contours run from mid grey (low loss) to near white (high loss), so every
+palette colour drawn on top (including black) stays visible."""
+
+_STYLE = {
+    "axes.prop_cycle": None,  # filled in by use_style (needs matplotlib's cycler)
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.labelsize": 11,
+    "legend.fontsize": 10,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "axes.grid": True,
+    "grid.color": "#d9d9d9",
+    "grid.linewidth": 0.6,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "lines.linewidth": 2.0,
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "figure.figsize": (7.0, 4.0),
+    "figure.constrained_layout.use": True,
+    "legend.frameon": False,
+}
+
+
+def use_style():
+    """Set the suite's look: Okabe–Ito colours, readable sizes, light grid, constrained layout.
+
+    Changes ``matplotlib.rcParams`` for the rest of the session (call it once in the setup cell;
+    ``matplotlib.rcdefaults()`` undoes it).
+    """
+    import matplotlib as mpl
+    from cycler import cycler
+
+    mpl.rcParams.update({**_STYLE, "axes.prop_cycle": cycler(color=PALETTE)})
+
+
+def _get_ax(ax):
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    return plt.gca()
+
+
+def _grid(f: Callable, xrange, yrange, resolution):
+    """Evaluate ``f(W1, W2)`` on a ``resolution`` x ``resolution`` grid; return W1, W2, Z."""
+    (xmin, xmax), (ymin, ymax) = _check_range("xrange", xrange), _check_range("yrange", yrange)
+    resolution = check_number("resolution", resolution, low=2, integer=True)
+    W1, W2 = np.meshgrid(np.linspace(xmin, xmax, resolution), np.linspace(ymin, ymax, resolution))
+    with np.errstate(all="ignore"):
+        Z = np.asarray(f(W1, W2), dtype=float)
+    if Z.shape != W1.shape:
+        raise ValueError(f"f(W1, W2) must return an array of shape {W1.shape}, got {Z.shape}")
+    return W1, W2, Z
+
+
+def _check_range(name, value):
+    try:
+        low, high = value
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a pair (low, high), got {value!r}") from None
+    low, high = check_number(f"{name}[0]", low), check_number(f"{name}[1]", high)
+    if not low < high:
+        raise ValueError(f"{name} must have low < high, got {value!r}")
+    return low, high
+
+
+def contour_levels(Z, levels=30, log=False):
+    r"""Return ``levels`` contour levels spanning the finite values of ``Z``.
+
+    Linear: evenly spaced from min to max. Log: $z_{\min} + \text{geomspace}(\delta, z_{\max} -
+    z_{\min})$ with $\delta = 10^{-4}(z_{\max} - z_{\min})$ (or the smallest gap on the grid if
+    larger), so the levels crowd near the minimum, where the interesting valley is, and work even
+    when ``Z`` has values $\le 0$.
+
+    Raises:
+        ValueError: ``Z`` has no finite values or is constant; ``levels`` < 2.
+    """
+    levels = check_number("levels", levels, low=2, integer=True)
+    finite = np.asarray(Z, dtype=float)[np.isfinite(Z)]
+    if finite.size == 0 or finite.min() == finite.max():
+        raise ValueError("cannot draw contours: the function is constant or not finite on the grid")
+    low, high = finite.min(), finite.max()
+    if not log:
+        return np.linspace(low, high, levels)
+    gaps = finite - low
+    smallest = max(gaps[gaps > 0].min(), (high - low) * 1e-4)
+    return low + np.concatenate([[0.0], np.geomspace(smallest, high - low, levels - 1)])
+
+
+def plot_contour_fn(
+    f, xrange, yrange, ax=None, levels=30, log=False, resolution=200, filled=True, cmap=None
+):
+    r"""Draw contours of a vectorized function ``f(W1, W2) -> Z`` over a rectangle.
+
+    Args:
+        f: called once with two (resolution, resolution) grids, returns Z of the same shape
+            (e.g. the loss of a 2-weight model for every pair of weights).
+        xrange, yrange: ``(low, high)`` of the first and second weight.
+        levels: number of contour levels; ``log=True`` spaces them geometrically above the
+            minimum (see ``contour_levels``), for valleys like Rosenbrock's.
+        filled: filled bands (light greys, or ``cmap``) with thin lines on top; else lines only.
+
+    Returns the axes. Raises ``ValueError`` for a bad range or a constant/non-finite ``f``.
+    """
+    ax = _get_ax(ax)
+    W1, W2, Z = _grid(f, xrange, yrange, resolution)
+    bounds = contour_levels(Z, levels, log=log)
+    cmap = cmap or (_landscape_cmap() if filled else "viridis")
+    Z = np.where(np.isfinite(Z), Z, bounds[-1])
+    if filled:
+        from matplotlib.colors import BoundaryNorm
+
+        norm = BoundaryNorm(bounds, 256)  # even colour steps even when levels are log-spaced
+        ax.contourf(W1, W2, Z, levels=bounds, cmap=cmap, norm=norm, extend="max")
+        ax.contour(W1, W2, Z, levels=bounds, colors="black", linewidths=0.4, alpha=0.25)
+    else:
+        ax.contour(W1, W2, Z, levels=bounds, cmap=cmap, linewidths=1.0)
+    ax.set(xlim=xrange, ylim=yrange, xlabel="$w_1$", ylabel="$w_2$")
+    ax.grid(False)
+    _maybe_equal_aspect(ax, xrange, yrange)
+    return ax
+
+
+def _landscape_cmap():
+    from matplotlib.colors import LinearSegmentedColormap
+
+    return LinearSegmentedColormap.from_list("landscape", LANDSCAPE_GREYS)
+
+
+def _maybe_equal_aspect(ax, xrange, yrange):
+    """Equal units on both axes, unless that would squash the plot (ratio beyond 3:1)."""
+    ratio = (yrange[1] - yrange[0]) / (xrange[1] - xrange[0])
+    if 1 / 3 <= ratio <= 3:
+        ax.set_aspect("equal", adjustable="box")
+
+
+def plot_landscape(landscape, ax=None, levels=30, resolution=200, log=None, filled=True):
+    r"""Draw a 2-D landscape's contours over its ``window`` and mark its minima.
+
+    Global minima get a star, local minima a diamond (both labelled for a legend). Levels are
+    log-spaced when ``landscape.log_levels`` (override with ``log=True/False``).
+
+    Args:
+        landscape: a ``helpers.landscapes.Landscape`` with ``dim == 2`` (uses ``f``, ``window``,
+            ``minima``, ``local_minima``, ``log_levels``).
+
+    Returns the axes. Raises ``ValueError`` when the landscape is not 2-D.
+    """
+    if getattr(landscape, "dim", None) != 2:
+        raise ValueError(f"landscape must be 2-D, got dim={getattr(landscape, 'dim', None)!r}")
+    log = landscape.log_levels if log is None else log
+    ax = plot_contour_fn(
+        lambda W1, W2: landscape.f(np.stack([W1, W2], axis=-1)),
+        *landscape.window,
+        ax=ax,
+        levels=levels,
+        log=log,
+        resolution=resolution,
+        filled=filled,
+    )
+    _mark_points(ax, landscape.minima, "*", 15, "global minimum")
+    _mark_points(ax, landscape.local_minima, "D", 7, "local minimum")
+    return ax
+
+
+def _mark_points(ax, points, marker, size, label):
+    if len(points) == 0:
+        return
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    style = dict(color="white", markeredgecolor="black", markeredgewidth=1.0, zorder=4)
+    ax.plot(*points.T, ls="none", marker=marker, markersize=size, label=label, **style)
+
+
+def plot_trajectory(points, ax=None, label=None, color=None, markevery=None):
+    r"""Draw an optimizer's path $w_0, w_1, \dots$: a line with small dots, a circle at the start
+    and a cross at the end.
+
+    Args:
+        points: (n, 2) float array of iterates (e.g. ``Trajectory.params``). Rows after the first
+            non-finite one (a diverged run) are dropped.
+        markevery: passed to matplotlib (e.g. 10 to dot every 10th step of a long run).
+
+    Returns the axes. Raises ``TypeError``/``ValueError`` for a non-float or non-(n, 2) array.
+    """
+    points = _finite_prefix(check_float_array("points", points, ndim=2, finite=False))
+    if points.shape[1] != 2:
+        raise ValueError(f"points must have shape (n, 2), got {points.shape}")
+    ax = _get_ax(ax)
+    (line,) = ax.plot(
+        *points.T,
+        marker="o",
+        markersize=3,
+        markevery=markevery,
+        label=label,
+        color=color,
+        lw=1.8,
+        zorder=3,
+    )
+    color = line.get_color()
+    if len(points):
+        ax.plot(*points[0], marker="o", markersize=8, color=color, mec="white", zorder=5)
+        ax.plot(*points[-1], marker="X", markersize=10, color=color, mec="white", zorder=5)
+    return ax
+
+
+def _finite_prefix(points):
+    bad = ~np.all(np.isfinite(points), axis=-1)
+    return points[: np.argmax(bad)] if bad.any() else points
+
+
+def plot_trajectories(landscape, paths: Mapping, ax=None, levels=30, legend=True):
+    """Draw a landscape and several optimizer paths on it, one palette colour each, with a legend.
+
+    Args:
+        paths: ``{label: points (n, 2)}``, e.g. ``{"SGD": run(...).params, "Adam": ...}``.
+
+    Returns the axes.
+    """
+    ax = plot_landscape(landscape, ax=ax, levels=levels)
+    colours = PALETTE[:-1]  # yellow vanishes on the light contours
+    for i, (label, points) in enumerate(paths.items()):
+        plot_trajectory(points, ax=ax, label=label, color=colours[i % len(colours)])
+    if legend:
+        # Inside: outside legends fight constrained layout + equal aspect and get clipped.
+        ax.legend(loc="best", frameon=True, framealpha=0.9)
+    return ax
+
+
+def plot_loss_curves(curves: Mapping, ax=None, x=None, xlabel="step", log=True):
+    r"""Draw loss curves $L(w_t)$, one per label; diverged runs end in a marked cross.
+
+    Args:
+        curves: ``{label: losses (n,)}``. A run whose losses turn NaN/inf or stop at a huge value
+            is cut at its first non-finite value; its last finite point gets an ✕ and the legend
+            says "diverged at step k".
+        x: None (step indices 0..n-1), one array shared by every curve, or ``{label: array}``
+            (e.g. cumulative seconds, with ``xlabel="seconds"``).
+        log: log-scaled y axis (used only when every plotted loss is positive).
+
+    Returns the axes. Raises ``ValueError`` when an ``x`` array and its curve differ in length.
+    """
+    ax = _get_ax(ax)
+    all_positive = True
+    for label, losses in curves.items():
+        losses = check_float_array(f"curves[{label!r}]", losses, ndim=1, finite=False)
+        xs = _curve_x(x, label, len(losses))
+        end = int(np.argmax(~np.isfinite(losses))) if not np.all(np.isfinite(losses)) else None
+        (line,) = ax.plot(xs[:end], losses[:end], label=_curve_label(label, end))
+        if end is not None and end > 0:
+            ax.plot(xs[end - 1], losses[end - 1], marker="X", markersize=10, color=line.get_color())
+        all_positive &= bool(np.all(losses[:end] > 0))
+    if log and all_positive:
+        ax.set_yscale("log")
+    ax.set(xlabel=xlabel, ylabel="loss")
+    ax.legend()
+    return ax
+
+
+def _curve_x(x, label, n):
+    if x is None:
+        return np.arange(n)
+    xs = np.asarray(x[label] if isinstance(x, Mapping) else x, dtype=float)
+    if xs.shape != (n,):
+        raise ValueError(f"x for {label!r} must have shape ({n},), got {xs.shape}")
+    return xs
+
+
+def _curve_label(label, end):
+    return label if end is None else f"{label} (diverged at step {end})"
+
+
+def plot_loss_surface(
+    f, xrange, yrange, ax=None, resolution=60, cmap="viridis", zlabel="loss", log=False
+):
+    r"""Draw ``Z = f(W1, W2)`` as a 3-D surface (e.g. the loss over two weights).
+
+    Args:
+        f: vectorized, called once with two (resolution, resolution) grids.
+        ax: a 3-D axes (``fig.add_subplot(projection="3d")``); None makes one in the current
+            figure (or a new figure if the current one already has axes).
+        log: plot $\log_{10} Z$ (Z must be positive), for losses spanning decades.
+
+    Returns the 3-D axes. Raises ``ValueError`` when ``ax`` is not 3-D or Z is not positive with
+    ``log``.
+    """
+    ax = _get_3d_ax(ax)
+    W1, W2, Z = _grid(f, xrange, yrange, resolution)
+    if log:
+        if not np.all(Z > 0):
+            raise ValueError("log=True needs f > 0 everywhere on the grid")
+        Z, zlabel = np.log10(Z), rf"$\log_{{10}}$ {zlabel}"
+    ax.plot_surface(W1, W2, Z, cmap=cmap, linewidth=0, antialiased=False, alpha=0.9)
+    ax.set(xlabel="$w_1$", ylabel="$w_2$", zlabel=zlabel)
+    return ax
+
+
+def _get_3d_ax(ax):
+    if ax is not None:
+        if getattr(ax, "name", None) != "3d":
+            raise ValueError("ax must be a 3-D axes: fig.add_subplot(projection='3d')")
+        return ax
+    import matplotlib.pyplot as plt
+
+    fig = plt.gcf() if not plt.gcf().axes else plt.figure()
+    return fig.add_subplot(projection="3d")
+
+
+def plot_gradient_field(
+    landscape_or_grad, xrange=None, yrange=None, ax=None, n=15, normalize=True, color=None
+):
+    r"""Draw the gradient $\nabla f(w)$ as arrows on an n x n grid: each points uphill, along
+    the direction of steepest ascent, at right angles to the contour lines.
+
+    Args:
+        landscape_or_grad: a Landscape (uses ``grad`` and, by default, ``window``), or a function
+            ``grad(w)`` vectorized over ``w`` of shape (..., 2) returning the same shape.
+        xrange, yrange: ``(low, high)``; required with a plain function.
+        normalize: draw unit-length arrows (directions only); else lengths are $\|\nabla f\|$,
+            scaled to fit.
+
+    Returns the axes. Raises ``ValueError`` for a missing range or a wrongly shaped gradient.
+    """
+    grad = getattr(landscape_or_grad, "grad", landscape_or_grad)
+    if xrange is None or yrange is None:
+        if not hasattr(landscape_or_grad, "window"):
+            raise ValueError("xrange and yrange are required when passing a gradient function")
+        xrange, yrange = landscape_or_grad.window
+    n = check_number("n", n, low=2, integer=True)
+    W1, W2, _ = _grid(lambda W1, W2: np.zeros_like(W1), xrange, yrange, n)
+    with np.errstate(all="ignore"):
+        G = np.asarray(grad(np.stack([W1, W2], axis=-1)), dtype=float)
+    if G.shape != (n, n, 2):
+        raise ValueError(
+            f"grad(w) must return shape {(n, n, 2)} for w of that shape, got {G.shape}"
+        )
+    if normalize:
+        G = G / np.maximum(np.linalg.norm(G, axis=-1, keepdims=True), 1e-300)
+    ax = _get_ax(ax)
+    ax.quiver(
+        W1,
+        W2,
+        G[..., 0],
+        G[..., 1],
+        color=color or PALETTE[5],
+        angles="xy",
+        pivot="mid",
+        scale_units="xy",
+        scale=_quiver_scale(G, xrange, yrange, n),
+        width=0.004,
+    )
+    ax.set(xlim=xrange, ylim=yrange, xlabel="$w_1$", ylabel="$w_2$")
+    return ax
+
+
+def _quiver_scale(G, xrange, yrange, n):
+    """Arrow units per data unit so the longest arrow spans ~80% of a grid cell."""
+    longest = np.nanmax(np.linalg.norm(G, axis=-1))
+    cell = min(xrange[1] - xrange[0], yrange[1] - yrange[0]) / (n - 1)
+    return max(longest, 1e-300) / (0.8 * cell)
+
+
+__all__ = [
+    "PALETTE",
+    "LANDSCAPE_GREYS",
+    "use_style",
+    "contour_levels",
+    "plot_contour_fn",
+    "plot_landscape",
+    "plot_trajectory",
+    "plot_trajectories",
+    "plot_loss_curves",
+    "plot_loss_surface",
+    "plot_gradient_field",
+]

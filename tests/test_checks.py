@@ -1,0 +1,157 @@
+import re
+
+import numpy as np
+import pytest
+
+from helpers import checks
+
+W = np.array([1.0, 2.0, 3.0])
+GRAD = np.array([0.5, -1.0, 2.0])
+INPUTS = [(W, GRAD, 0.1), (W, -GRAD, 0.5)]
+
+
+def sgd_step(w, grad, lr):
+    return w - lr * grad
+
+
+def half_mse(pred, target):
+    return 0.5 * np.mean((pred - target) ** 2)
+
+
+def fails(fragment):
+    return pytest.raises(AssertionError, match=re.escape(fragment))
+
+
+# --- the right answer passes, with one ✓ line ---------------------------------------------------
+
+
+def test_check_function_passes_the_right_answer_and_prints_one_tick_line(capsys):
+    checks.check_function(lambda w, grad, lr: w - grad * lr, sgd_step, INPUTS, name="sgd_step")
+    assert capsys.readouterr().out == "✓ sgd_step gives the right answer on all 2 test inputs\n"
+
+
+def test_check_close_passes_within_rtol(capsys):
+    checks.check_close("the loss", 0.25 * (1 + 1e-9), 0.25)
+    assert capsys.readouterr().out == "✓ the loss is correct\n"
+
+
+def test_check_close_accepts_matching_tuples_of_values():
+    checks.check_close("loss and grad", (0.5, np.ones(2)), (0.5, np.ones(2)))
+
+
+# --- each diagnosis fires on a plausible wrong answer -------------------------------------------
+
+WRONG_UPDATES = [
+    ("forgot return", lambda w, grad, lr: None, "did you forget `return`?"),
+    ("wrong shape", lambda w, grad, lr: (w - lr * grad)[:, None], "Wrong shape: expected (3,)"),
+    ("gradient ascent", lambda w, grad, lr: w + lr * grad, "the step goes the wrong way"),
+    ("no update", lambda w, grad, lr: w.copy(), "you returned an input unchanged"),
+    ("step doubled", lambda w, grad, lr: w - 2 * lr * grad, "the step is 2 times the right size"),
+    ("NaN", lambda w, grad, lr: w * np.nan, "contains NaN or inf"),
+    ("in place", lambda w, grad, lr: w.__isub__(lr * grad), "changed its input arrays in place"),
+    ("plus one", lambda w, grad, lr: w - lr * grad + 1, "off by the same amount (1)"),
+    ("lr ignored", lambda w, grad, lr: w - grad, "the step is 10 times the right size"),
+]
+
+
+@pytest.mark.parametrize(("mistake", "learner_fn", "fragment"), WRONG_UPDATES)
+def test_check_function_rejects_and_explains_a_wrong_update(mistake, learner_fn, fragment):
+    with fails(fragment):
+        checks.check_function(learner_fn, sgd_step, INPUTS, name="sgd_step")
+
+
+def test_check_function_names_the_failing_input_by_argument_name():
+    def wrong_on_second_input(w, grad, lr):
+        return sgd_step(w, grad, lr) if lr < 0.3 else w
+
+    with fails("on test input #2 of 2: w=[1., 2., 3.], grad=[-0.5,  1. , -2. ], lr=0.5"):
+        checks.check_function(wrong_on_second_input, sgd_step, INPUTS)
+
+
+def test_check_function_reports_expected_got_and_relative_error():
+    with pytest.raises(AssertionError) as failure:
+        checks.check_function(lambda w, grad, lr: w - grad, sgd_step, INPUTS)
+    message = str(failure.value)
+    assert "expected: [0.95, 2.1 , 2.8 ]" in message
+    assert "got:      [0.5, 3. , 1. ]" in message
+    assert "relative error: 0.64" in message  # max |got - expected| = 1.8, max |expected| = 2.8
+
+
+def test_check_function_detects_a_sign_flipped_result():
+    pred, target = np.array([1.0, 2.0]), np.array([0.0, 0.0])
+    with fails("the sign is flipped"):
+        checks.check_function(lambda p, t: t - p, lambda p, t: p - t, [(pred, target)])
+
+
+def test_check_close_detects_a_missing_one_half_as_a_factor_of_two():
+    pred, target = np.array([1.0, 3.0]), np.array([0.0, 0.0])
+    with fails("A factor of 2 — check the 1/2"):
+        checks.check_close("the loss", np.mean((pred - target) ** 2), half_mse(pred, target))
+
+
+def test_check_close_detects_sum_instead_of_mean():
+    residual = np.arange(1.0, 11.0)
+    with fails("you got 10 times the answer. Did you sum where the formula takes a mean"):
+        checks.check_close("the loss", np.sum(residual**2), np.mean(residual**2))
+
+
+def test_check_close_detects_none_and_nonfinite_and_scalar_shape():
+    with fails("did you forget `return`?"):
+        checks.check_close("the loss", None, 0.25)
+    with fails("contains NaN or inf"):
+        checks.check_close("the loss", np.inf, 0.25)
+    with fails("expected a plain number, got an array holding one"):
+        checks.check_close("the loss", np.array([0.25]), 0.25)
+    with fails("did you forget to take the mean or the sum?"):
+        checks.check_close("the loss", np.array([0.25, 0.5]), 0.25)
+
+
+def test_check_close_does_not_call_an_arbitrary_wrong_number_a_constant_factor():
+    with pytest.raises(AssertionError) as failure:
+        checks.check_close("the loss", 0.3, 0.25)
+    assert "Looks like" not in str(failure.value)
+
+
+def test_check_close_says_which_returned_value_is_wrong():
+    with fails("In returned value #2 of 2"):
+        checks.check_close("loss and grad", (0.5, np.ones(2)), (0.5, 2 * np.ones(2)))
+    with fails("Expected 2 values"):
+        checks.check_close("loss and grad", 0.5, (0.5, np.ones(2)))
+
+
+def test_check_close_detects_a_transposed_matrix():
+    matrix = np.array([[1.0, 2.0], [3.0, 4.0]])
+    with fails("the transpose of the answer"):
+        checks.check_close("the weight gradient", matrix.T, matrix)
+
+
+def test_check_array_equal_passes_equal_integers_and_explains_off_by_one(capsys):
+    checks.check_array_equal("the predictions", np.array([0, 1, 1]), [0, 1, 1])
+    assert capsys.readouterr().out == "✓ the predictions is correct\n"
+    with fails("every entry is off by 1 — an off-by-one"):
+        checks.check_array_equal("the step count", 11, 10)
+    with fails("1 of 3 entries differ; the first at index (2,): expected 3, got 4"):
+        checks.check_array_equal("the labels", [1, 2, 4], [1, 2, 3])
+
+
+def test_check_true_raises_the_message_or_prints_the_success_line(capsys):
+    checks.check_true(True, "unused", success="the loss goes down")
+    assert capsys.readouterr().out == "✓ the loss goes down\n"
+    with fails("the loss should go down"):
+        checks.check_true(False, "the loss should go down")
+
+
+BAD_INPUTS = [
+    (lambda: checks.check_function(None, sgd_step, INPUTS), TypeError, "learner_fn must be"),
+    (lambda: checks.check_function(sgd_step, 3, INPUTS), TypeError, "reference_fn must be"),
+    (lambda: checks.check_function(sgd_step, sgd_step, [W]), TypeError, "inputs must be a list"),
+    (lambda: checks.check_function(sgd_step, sgd_step, []), ValueError, "inputs must hold"),
+    (lambda: checks.check_close("x", 1.0, 1.0, rtol=-1.0), ValueError, "rtol must be >= 0"),
+    (lambda: checks.check_close("x", 1.0, 1.0, atol="0"), TypeError, "atol must be a real"),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "fragment"), BAD_INPUTS)
+def test_bad_input_raises_a_message_naming_the_argument(call, error, fragment):
+    with pytest.raises(error, match=re.escape(fragment)):
+        call()
