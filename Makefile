@@ -12,7 +12,7 @@ NBVAL_FLAGS := --nbval --nbval-current-env --nbval-cell-timeout=120 \
                --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
 .PHONY: lab test test-unit test-notebooks test-browser lint format notebooks links check-binder \
-        bench clean help
+        bench student-release clean help
 
 help:
 	@echo "make lab           open JupyterLab at notebooks/00_start_here.ipynb (sets up .venv first)"
@@ -21,6 +21,7 @@ help:
 	@echo "make notebooks     re-execute every notebook in a fresh kernel and store its outputs"
 	@echo "make links         re-write Binder/Colab/nbgitpuller links from pyproject.toml's URLs"
 	@echo "make bench         print the benchmark tables (optimizer steps, explorer redraws, notebooks)"
+	@echo "make student-release  nbgrader: notebooks without solutions in nbgrader-release/release/suite/"
 
 # The venv is (re)built when a requirements file or pyproject.toml changes.
 $(VENV)/.runtime: requirements.txt pyproject.toml
@@ -66,8 +67,7 @@ links: $(VENV)/.runtime
 	$(PY) tools/links.py
 
 # Offline check of binder/ (repo2docker renders it without Docker; pins resolve for Python 3.12).
-check-binder: $(VENV)/.dev requirements-binder-check.txt
-	$(PY) -m pip install --quiet -r requirements-binder-check.txt
+check-binder: $(VENV)/.dev
 	$(PY) -m pytest tests/test_binder.py -p no:cacheprovider
 
 bench: $(VENV)/.dev
@@ -75,5 +75,22 @@ bench: $(VENV)/.dev
 	$(PY) benchmarks/bench_explorers.py
 	$(PY) benchmarks/notebook_resources.py
 
+# For teachers: nbgrader (own venv) turns the notebooks into a student release with the solutions
+# replaced by "# YOUR CODE HERE / raise NotImplementedError()" and the test cells kept.
+NBGRADER_VENV := .venv-nbgrader
+RELEASE_ROOT  := $(CURDIR)/nbgrader-release
+$(NBGRADER_VENV)/.installed: requirements-nbgrader.txt
+	test -x $(NBGRADER_VENV)/bin/python || $(PYTHON) -m venv $(NBGRADER_VENV)
+	$(NBGRADER_VENV)/bin/python -m pip install --quiet -r requirements-nbgrader.txt
+	touch $@
+
+student-release: $(NBGRADER_VENV)/.installed
+	rm -rf $(RELEASE_ROOT) && mkdir -p $(RELEASE_ROOT)/source/suite
+	cp notebooks/[0-9][0-9]_*.ipynb $(RELEASE_ROOT)/source/suite/
+	cp -rL helpers $(RELEASE_ROOT)/source/suite/helpers && rm -rf $(RELEASE_ROOT)/source/suite/helpers/__pycache__
+	cd $(RELEASE_ROOT) && $(CURDIR)/$(NBGRADER_VENV)/bin/nbgrader generate_assignment suite \
+		--no-db --CourseDirectory.root=$(RELEASE_ROOT) --force
+	@echo "Student release: $(RELEASE_ROOT)/release/suite/"
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(NBGRADER_VENV) nbgrader-release build *.egg-info .pytest_cache .ruff_cache

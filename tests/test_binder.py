@@ -2,8 +2,8 @@
 
 repo2docker reads only binder/ when it exists: binder/requirements.txt is installed before the
 repository is copied (so it cannot install the repo), then binder/postBuild installs `helpers`.
-The rendering test needs jupyter-repo2docker (`make check-binder` installs it from
-requirements-binder-check.txt); the resolution test asks the package index, as pip does.
+The rendering test needs jupyter-repo2docker (pinned in requirements-dev.txt, so `make test`
+runs it); the resolution test asks the package index, as pip does.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def test_repo2docker_renders_binder_config():
         Path(sys.executable).with_name("jupyter-repo2docker")
     )
     if not Path(r2d).exists():
-        pytest.skip("jupyter-repo2docker is not installed: run `make check-binder`")
+        pytest.skip("jupyter-repo2docker is not installed: pip install -r requirements-dev.txt")
     result = subprocess.run(
         [r2d, "--no-build", "--debug", str(ROOT)], capture_output=True, text=True, timeout=120
     )

@@ -68,6 +68,15 @@ def test_check_function_names_the_failing_input_by_argument_name():
         checks.check_function(wrong_on_second_input, sgd_step, INPUTS)
 
 
+def test_check_function_gives_each_function_its_own_copy_of_the_inputs():
+    def in_place_reference(w, grad, lr):
+        w -= lr * grad
+        return w
+
+    checks.check_function(sgd_step, in_place_reference, INPUTS)
+    np.testing.assert_array_equal(W, [1.0, 2.0, 3.0])
+
+
 def test_check_function_reports_expected_got_and_relative_error():
     with pytest.raises(AssertionError) as failure:
         checks.check_function(lambda w, grad, lr: w - grad, sgd_step, INPUTS)

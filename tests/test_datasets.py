@@ -149,6 +149,7 @@ def test_train_val_split_partitions_the_rows():
     assert len(X_val) == 3 and len(X_train) == 7
     assert sorted(np.concatenate([y_train, y_val]).tolist()) == list(range(10))
     np.testing.assert_array_equal(X_val[:, 0], 2 * y_val)  # rows stay paired with their labels
+    np.testing.assert_array_equal(X_train[:, 0], 2 * y_train)
 
 
 def test_train_val_split_is_deterministic_given_the_seed():

@@ -31,6 +31,11 @@ README = """# Suite
 <!-- links:start map -->
 <!-- links:end map -->
 
+## Clone
+
+<!-- links:start clone -->
+<!-- links:end clone -->
+
 ## Hub
 
 <!-- links:start hub -->

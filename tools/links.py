@@ -13,7 +13,7 @@ re-pointed at once:
   on Colab only). Missing cells are inserted right after the title cell. Only the cells' source
   is rewritten; outputs and execution counts are left alone, and the file is written by nbformat.
 * in markdown files (default ``README.md``), the text between ``<!-- links:start NAME -->`` and
-  ``<!-- links:end NAME -->`` for NAME in ``badges``, ``map`` and ``hub``.
+  ``<!-- links:end NAME -->`` for NAME in ``badges``, ``map``, ``clone`` and ``hub``.
 
 The suite's map (NAME=map) is read from the notebooks themselves, so nothing is written twice:
 the first ``# NN · Title: promise`` heading gives the title and "what it teaches" (the promise),
@@ -44,7 +44,7 @@ START_NOTEBOOK = "notebooks/00_start_here.ipynb"
 HUB_PLACEHOLDER = "https://YOUR-HUB.example.org"
 LAUNCH_TAG = "launch-links"
 COLAB_TAG = "colab-setup"
-BLOCKS = ("badges", "map", "hub")
+BLOCKS = ("badges", "map", "clone", "hub")
 BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
 COLAB_BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
 
@@ -221,12 +221,27 @@ def map_block(site: Site, infos: list[NotebookInfo]) -> str:
     return "\n".join(rows)
 
 
+def clone_block(site: Site) -> str:
+    branch = "" if site.branch == "main" else f" --branch {site.branch}"
+    return f"```bash\ngit clone{branch} {site.url}.git\ncd {site.repo}\nmake lab\n```"
+
+
 def hub_block(site: Site) -> str:
-    return f"Replace `{HUB_PLACEHOLDER}` with your hub's address:\n\n```text\n{hub_url(site)}\n```"
+    return (
+        f"Replace `{HUB_PLACEHOLDER}` with your hub's address:\n\n"
+        f"```text\n{hub_url(site)}\n```\n\n"
+        "To bake `helpers` into the hub image instead of using the pulled folder:\n"
+        f'`pip install --no-deps "{pip_target(site)}"`'
+    )
 
 
 def render_blocks(site: Site, infos: list[NotebookInfo]) -> dict[str, str]:
-    return {"badges": badges(site), "map": map_block(site, infos), "hub": hub_block(site)}
+    return {
+        "badges": badges(site),
+        "map": map_block(site, infos),
+        "clone": clone_block(site),
+        "hub": hub_block(site),
+    }
 
 
 def block_pattern(name: str) -> re.Pattern:
