@@ -1,7 +1,8 @@
 """Median redraw time (compute + draw + PNG render) of representative explorers.
 
 Run: ``.venv/bin/python benchmarks/bench_explorers.py``. The kernel-side cost only: the browser adds
-a few tens of milliseconds to show the image. Target: about 0.1 s per redraw.
+a few tens of milliseconds to show the image. Target: about 0.1 s per redraw. The max column is
+usually the first redraw of a run: it computes the constrained layout that later redraws reuse.
 """
 
 import os

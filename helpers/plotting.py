@@ -258,34 +258,78 @@ def plot_trajectories(landscape, paths: Mapping, ax=None, levels=30, legend=True
     return ax
 
 
-def plot_loss_curves(curves: Mapping, ax=None, x=None, xlabel="step", log=True):
+def plot_loss_curves(curves: Mapping, ax=None, x=None, xlabel="step", log=True, diverged=None):
     r"""Draw loss curves $L(w_t)$, one per label; diverged runs end in a marked cross.
 
     Args:
-        curves: ``{label: losses (n,)}``. A run whose losses turn NaN/inf or stop at a huge value
-            is cut at its first non-finite value; its last finite point gets an ✕ and the legend
-            says "diverged at step k".
+        curves: ``{label: losses}``, each value a float array (n,) or a
+            ``helpers.optim.Trajectory`` (uses its ``.losses`` and ``.diverged_at``). A run that
+            diverged ends in an ✕ and its legend entry says "diverged at step k": k is the first
+            NaN/inf loss, ``Trajectory.diverged_at`` (``optim.run`` stops at ``max_loss`` with a
+            *finite* last loss), or ``diverged[label]``, whichever comes first. Points after k and
+            non-finite losses are not drawn.
         x: None (step indices 0..n-1), one array shared by every curve, or ``{label: array}``
             (e.g. cumulative seconds, with ``xlabel="seconds"``).
         log: log-scaled y axis (used only when every plotted loss is positive).
+        diverged: optional ``{label: step}`` marking runs that diverged at ``step`` (an int
+            index into that run's losses), e.g. for losses recorded by hand or by ``training.fit``.
 
-    Returns the axes. Raises ``ValueError`` when an ``x`` array and its curve differ in length.
+    Returns the axes. Raises ``TypeError`` when ``curves``/``diverged`` is not a mapping or a
+    step is not an int; ``ValueError`` when an ``x`` array and its curve differ in length, or
+    ``diverged`` names an unknown label or a step outside the run.
     """
+    diverged = _check_diverged(diverged, curves)
     ax = _get_ax(ax)
     all_positive = True
-    for label, losses in curves.items():
-        losses = check_float_array(f"curves[{label!r}]", losses, ndim=1, finite=False)
+    for label, curve in curves.items():
+        losses, step = _losses_and_divergence(label, curve, diverged.get(label))
         xs = _curve_x(x, label, len(losses))
-        end = int(np.argmax(~np.isfinite(losses))) if not np.all(np.isfinite(losses)) else None
-        (line,) = ax.plot(xs[:end], losses[:end], label=_curve_label(label, end))
-        if end is not None and end > 0:
-            ax.plot(xs[end - 1], losses[end - 1], marker="X", markersize=10, color=line.get_color())
-        all_positive &= bool(np.all(losses[:end] > 0))
+        shown = _shown_points(losses, step)
+        (line,) = ax.plot(xs[:shown], losses[:shown], label=_curve_label(label, step))
+        if step is not None and shown > 0:
+            ax.plot(
+                xs[shown - 1], losses[shown - 1], marker="X", markersize=10, color=line.get_color()
+            )
+        all_positive &= bool(np.all(losses[:shown] > 0))
     if log and all_positive:
         ax.set_yscale("log")
     ax.set(xlabel=xlabel, ylabel="loss")
     ax.legend()
     return ax
+
+
+def _check_diverged(diverged, curves):
+    if not isinstance(curves, Mapping):
+        raise TypeError(f"curves must be a mapping {{label: losses}}, got {type(curves).__name__}")
+    if diverged is None:
+        return {}
+    if not isinstance(diverged, Mapping):
+        raise TypeError(f"diverged must be a mapping {{label: step}}, got {diverged!r}")
+    unknown = [label for label in diverged if label not in curves]
+    if unknown:
+        raise ValueError(f"diverged names labels that are not in curves: {unknown!r}")
+    return diverged
+
+
+def _losses_and_divergence(label, curve, step):
+    """The run's losses and the step where it diverged (first NaN/inf, recorded or given)."""
+    if hasattr(curve, "losses") and hasattr(curve, "diverged_at"):  # an optim.Trajectory
+        curve, recorded = curve.losses, curve.diverged_at
+        step = recorded if step is None else step
+    losses = check_float_array(f"curves[{label!r}]", curve, ndim=1, finite=False)
+    if step is not None:
+        step = check_number(f"diverged[{label!r}]", step, low=0, high=len(losses) - 1, integer=True)
+    bad = ~np.isfinite(losses)
+    first_bad = int(np.argmax(bad)) if bad.any() else None
+    candidates = [k for k in (step, first_bad) if k is not None]
+    return losses, min(candidates) if candidates else None
+
+
+def _shown_points(losses, step):
+    """How many leading losses to draw: up to ``step`` (inclusive), finite ones only."""
+    shown = len(losses) if step is None else step + 1
+    finite = np.isfinite(losses[:shown])
+    return int(np.argmin(finite)) if not finite.all() else shown
 
 
 def _curve_x(x, label, n):

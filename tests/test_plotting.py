@@ -155,6 +155,43 @@ def test_plot_loss_curves_cuts_nan_tail_and_marks_divergence():
     assert ax.get_legend().get_texts()[0].get_text() == "lr=1 (diverged at step 4)"
 
 
+def run_until_max_loss():
+    """Gradient descent with lr too large on f(w) = 5 w^2: optim.run stops at a finite loss."""
+    from helpers import optim
+
+    return optim.run(
+        optim.SGD(lr=0.3), lambda w: (5.0 * float(w @ w), 10.0 * w), np.ones(1), 50, max_loss=1e3
+    )
+
+
+def test_plot_loss_curves_marks_trajectory_stopped_at_max_loss():
+    run = run_until_max_loss()
+    assert run.diverged_at is not None and np.all(np.isfinite(run.losses))  # the reported case
+    ax = plotting.plot_loss_curves({"lr=0.3": run})
+    curve, marker = ax.get_lines()
+    k = run.diverged_at
+    np.testing.assert_allclose(curve.get_ydata(), run.losses)
+    np.testing.assert_allclose(marker.get_xydata(), [[k, run.losses[k]]])
+    assert ax.get_legend().get_texts()[0].get_text() == f"lr=0.3 (diverged at step {k})"
+
+
+def test_plot_loss_curves_marks_divergence_passed_explicitly():
+    losses = np.array([4.0, 2.0, 8.0, 64.0, 512.0])
+    ax = plotting.plot_loss_curves({"lr=1": losses, "lr=0.1": losses[:2]}, diverged={"lr=1": 3})
+    curve, marker, other = ax.get_lines()
+    np.testing.assert_allclose(curve.get_ydata(), [4.0, 2.0, 8.0, 64.0])
+    np.testing.assert_allclose(marker.get_xydata(), [[3.0, 64.0]])
+    texts = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert texts == ["lr=1 (diverged at step 3)", "lr=0.1"]
+
+
+def test_plot_loss_curves_trajectory_that_did_not_diverge_gets_no_cross():
+    run = run_until_max_loss()._replace(diverged_at=None)
+    ax = plotting.plot_loss_curves({"run": run})
+    assert len(ax.get_lines()) == 1
+    assert ax.get_legend().get_texts()[0].get_text() == "run"
+
+
 def test_plot_loss_curves_uses_log_scale_only_for_positive_losses():
     assert plotting.plot_loss_curves({"a": np.array([3.0, 1.0])}).get_yscale() == "log"
     _, ax = plt.subplots()
@@ -217,6 +254,19 @@ BAD_INPUTS = [
     ),
     (lambda L: plotting.plot_loss_curves({"a": np.ones(3)}, x=np.arange(4.0)), ValueError, "(3,)"),
     (lambda L: plotting.plot_landscape(L, levels=1), ValueError, "levels"),
+    (lambda L: plotting.plot_loss_curves([np.ones(3)]), TypeError, "curves must be a mapping"),
+    (lambda L: plotting.plot_loss_curves({"a": np.ones(3)}, diverged=[2]), TypeError, "diverged"),
+    (lambda L: plotting.plot_loss_curves({"a": np.ones(3)}, diverged={"b": 1}), ValueError, "'b'"),
+    (
+        lambda L: plotting.plot_loss_curves({"a": np.ones(3)}, diverged={"a": 3}),
+        ValueError,
+        "diverged['a'] must be <= 2",
+    ),
+    (
+        lambda L: plotting.plot_loss_curves({"a": np.ones(3)}, diverged={"a": 1.5}),
+        TypeError,
+        "diverged['a']",
+    ),
 ]
 
 

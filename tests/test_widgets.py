@@ -68,6 +68,57 @@ def test_explorer_clears_the_figure_before_each_draw(built, recorder):
     assert len({id(fig) for fig, _ in recorder.figures}) == 1  # one Figure, reused
 
 
+def test_explorer_reuses_the_first_constrained_layout_on_later_redraws(built, capsys):
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    first = [ax.get_position().bounds for ax in built.figure.axes]
+    assert isinstance(built.figure.get_layout_engine(), ConstrainedLayoutEngine)
+    built.controls["slope"].value = -1.0
+    assert not isinstance(built.figure.get_layout_engine(), ConstrainedLayoutEngine)
+    assert [ax.get_position().bounds for ax in built.figure.axes] == first
+
+
+def test_frozen_layout_renders_the_same_image_as_constrained_layout(recorder):
+    """With steady axis limits (what the module docstring asks for), freezing changes no pixel."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    def draw(result, fig):
+        recorder.draw(result, fig)
+        fig.axes[0].set(ylim=(-2, 2), title=f"slope {result[1][-1]:.1f}", ylabel="y")
+
+    renderer = widgets._Renderer((5, 3))
+    reference = Figure(figsize=(5, 3), layout="constrained")
+    FigureCanvasAgg(reference)
+    for slope in (1.0, -2.0):  # the second render uses the frozen layout
+        png = renderer.render(draw, recorder.compute(slope))
+        assert png == widgets.render_png(draw, recorder.compute(slope), reference)
+
+
+def test_explorer_lays_out_again_when_the_grid_of_axes_changes():
+    def draw(panels, fig):
+        for ax in fig.subplots(1, panels, squeeze=False).ravel():
+            ax.plot([0, 1], [0, 1])
+            ax.set_ylabel("a long y label")
+
+    renderer = widgets._Renderer((6, 3))
+    renderer.render(draw, 1)
+    renderer.render(draw, 2)
+    one, two = renderer.figure.axes
+    assert one.get_position().x1 + 0.01 < two.get_position().x0  # laid out, not one's position
+
+
+def test_explorer_leaves_a_draw_that_sets_its_own_layout_alone():
+    def draw(result, fig):
+        fig.set_layout_engine("none")
+        fig.add_subplot(fig.add_gridspec(1, 1, left=0.3)[0]).plot(result)
+
+    renderer = widgets._Renderer((6, 3))
+    for _ in range(2):
+        renderer.render(draw, [1.0, 2.0])
+        assert renderer.figure.axes[0].get_position().x0 == pytest.approx(0.3)
+
+
 def test_explorer_passes_every_control_by_name(recorder, capsys):
     controls = {
         "slope": widgets.slider(0, 4, 1, 2, "slope"),

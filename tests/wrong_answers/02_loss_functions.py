@@ -30,6 +30,7 @@ WRONG_ANSWERS = {
         ("RMSE instead of MSE", _MSE.format(body="np.sqrt(np.mean((pred - target) ** 2))")),
         ("square of the mean residual", _MSE.format(body="np.mean(pred - target) ** 2")),
         ("divides by n - 1", _MSE.format(body="np.sum((pred - target) ** 2) / (pred.size - 1)")),
+        ("mean residual, not squared", _MSE.format(body="np.mean(pred - target)")),
     ],
     "ex_huber": [
         (
@@ -67,6 +68,13 @@ WRONG_ANSWERS = {
             _HUBER.format(body="np.mean(np.where(size <= delta, 0.5 * r**2, size - 0.5 * delta))"),
         ),
         (
+            "Huber of the mean residual",
+            _HUBER.format(
+                body="np.where(abs(r.mean()) <= delta, 0.5 * r.mean() ** 2, "
+                "delta * (abs(r.mean()) - 0.5 * delta))"
+            ),
+        ),
+        (
             "sum instead of mean",
             _HUBER.format(
                 body="np.sum(np.where(size <= delta, 0.5 * r**2, delta * (size - 0.5 * delta)))"
@@ -81,6 +89,10 @@ WRONG_ANSWERS = {
             _BCE.format(body="-np.sum(y * np.log(p) + (1 - y) * np.log(1 - p))"),
         ),
         ("only the y = 1 term", _BCE.format(body="-np.mean(y * np.log(p))")),
+        (
+            "minus sign on the first term only",
+            _BCE.format(body="np.mean(-y * np.log(p) + (1 - y) * np.log(1 - p))"),
+        ),
         ("log base 10", _BCE.format(body="-np.mean(y * np.log10(p) + (1 - y) * np.log10(1 - p))")),
     ],
 }
