@@ -71,7 +71,7 @@ def test_test_cells_reject_wrong_answers_and_accept_the_solution(path):
     wrong_for_nb = _wrong_answers(path)
     client = NotebookClient(
         nb,
-        timeout=120,
+        timeout=30,
         kernel_name="python3",
         allow_errors=True,
         resources={"metadata": {"path": str(path.parent)}},

@@ -22,7 +22,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 def test_notebook_runs_alone_from_the_repo_root(path):
     nb = nbformat.read(path, as_version=4)
     NotebookClient(
-        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}
+        nb, timeout=30, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}
     ).execute()
     for index, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []):
