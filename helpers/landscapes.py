@@ -85,11 +85,12 @@ class Landscape:
             return float(np.reshape(self.value_fn(w), -1)[0]), np.asarray(self.grad_fn(w))
 
     @property
-    def L(self):
-        r"""Largest Hessian eigenvalue $L$ (quadratics only): gradient descent converges iff
-        $0 < \eta < 2/L$. Raises AttributeError for non-quadratic landscapes."""
+    def lambda_max(self):
+        r"""Largest Hessian eigenvalue $\lambda_{\max}$ (quadratics only): gradient descent
+        converges iff $0 < \eta < 2/\lambda_{\max}$. Raises AttributeError for non-quadratic
+        landscapes. (Called ``lambda_max``, not ``L``, so it is never confused with a loss.)"""
         if self.hessian is None:
-            raise AttributeError(f"{self.name} has no constant Hessian, so no single L")
+            raise AttributeError(f"{self.name} has no constant Hessian, so no single lambda_max")
         return float(np.max(np.linalg.eigvalsh(self.hessian)))
 
     @property
@@ -117,7 +118,8 @@ def quadratic(eigenvalues=(1.0, 10.0), angle=0.0, center=(0.0, 0.0)):
 
     $H = R_\theta\, \mathrm{diag}(\lambda_1, \lambda_2)\, R_\theta^\top$ with $R_\theta$ the
     rotation by ``angle`` (radians). The ratio $\lambda_{\max}/\lambda_{\min}$ (condition number)
-    sets how elongated the valley is; ``.L`` gives $\lambda_{\max}$ for the $\eta < 2/L$ rule.
+    sets how elongated the valley is; ``.lambda_max`` gives $\lambda_{\max}$ for the
+    $\eta < 2/\lambda_{\max}$ rule.
 
     Raises ValueError unless both eigenvalues are positive and finite.
     """

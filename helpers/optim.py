@@ -152,6 +152,11 @@ class cosine_decay:
 
 def _check_lr(lr):
     """Accept a number >= 0 or a schedule (any callable ``step -> lr``)."""
+    if isinstance(lr, type):
+        raise TypeError(
+            f"lr must be a number >= 0 or a schedule such as {lr.__name__}(...) with its "
+            f"arguments filled in, got the class {lr.__name__} itself"
+        )
     if callable(lr):
         return lr
     if isinstance(lr, numbers.Real) and not isinstance(lr, (bool, np.bool_)):
@@ -174,10 +179,30 @@ def _lr_at(lr, step):
 
 
 def _leaves(name, tree):
-    """Return ``(list of float arrays, container)``; container is None for a single array."""
+    """Return ``(list of float arrays, container)``; container is None for a single array.
+
+    A numpy float scalar (what ``2 * w`` gives for a 0-d ``w``) counts as a 0-d array."""
+    if isinstance(tree, np.floating):
+        tree = np.asarray(tree)
+    if isinstance(tree, (list, tuple)):
+        tree = (
+            type(tree)(np.asarray(leaf) if isinstance(leaf, np.floating) else leaf for leaf in tree)
+            if not hasattr(tree, "_fields")
+            else tree
+        )
     if isinstance(tree, np.ndarray):
         return [check_float_array(name, tree, finite=False)], None
     if isinstance(tree, (list, tuple)) and len(tree) > 0:
+        if all(isinstance(leaf, numbers.Real) for leaf in tree):
+            raise TypeError(
+                f"{name} must be a float ndarray or a list of them, got a {type(tree).__name__} "
+                f"of numbers {tree!r}: wrap it as np.array({tree!r}, dtype=float)"
+            )
+        if isinstance(tree, tuple) and hasattr(tree, "_fields"):
+            raise TypeError(
+                f"{name} must be arrays, got an optimizer state ({type(tree).__name__}): the "
+                "order is step(params, grads, state)"
+            )
         for i, leaf in enumerate(tree):
             if not isinstance(leaf, np.ndarray):
                 raise TypeError(f"{name}[{i}] must be a numpy array, got {type(leaf).__name__}")
@@ -302,12 +327,18 @@ class _Optimizer:
             TypeError: integer/non-array params or grads, or a state from another optimizer.
             ValueError: grads or state buffers whose structure or shapes differ from params.
         """
+        if isinstance(grads, self._State) and not isinstance(state, self._State):
+            raise TypeError(
+                f"step got the state where the gradients belong: call "
+                f"step(params, grads, state), got grads={type(grads).__name__}, "
+                f"state={type(state).__name__}"
+            )
         param_leaves, container = _leaves("params", params)
         grad_leaves = _matching_leaves("grads", grads, (param_leaves, container))
         buffers = self._state_leaves(state, (param_leaves, container))
         lr = _lr_at(self.lr, state.step)
         results = [
-            self._update(param, grad, lr, state.step + 1, *bufs)
+            _update_leaf(self._update, param, grad, lr, state.step + 1, bufs)
             for param, grad, *bufs in zip(param_leaves, grad_leaves, *buffers, strict=True)
         ]
         new_params = _rebuild([param for param, _ in results], container)
@@ -339,6 +370,19 @@ class _Optimizer:
             else:
                 buffers.append(_matching_leaves(f"state.{field}", value, params))
         return buffers
+
+
+def _update_leaf(update, param, grad, lr, t, buffers):
+    """``update`` on one array. A 0-d array (a single number, e.g. a 1-D landscape's position)
+    goes through as shape ``(1,)``: numpy's in-place operations need arrays, not scalars. The
+    results come back with the parameter's own shape."""
+    if param.ndim != 0:
+        return update(param, grad, lr, t, *buffers)
+    as_1d = [None if b is None else np.reshape(b, 1) for b in buffers]
+    new_param, new_buffers = update(np.reshape(param, 1), np.reshape(grad, 1), lr, t, *as_1d)
+    return np.reshape(new_param, ()), tuple(
+        None if b is None else np.reshape(b, ()) for b in new_buffers
+    )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -559,6 +603,8 @@ class AdamState(NamedTuple):
 
 
 def _check_betas(betas):
+    if isinstance(betas, np.ndarray) and betas.shape == (2,):
+        betas = tuple(betas.tolist())
     if not isinstance(betas, (tuple, list)) or len(betas) != 2:
         raise TypeError(f"betas must be a pair (beta1, beta2), got {betas!r}")
     return tuple(
@@ -646,22 +692,84 @@ class AdamW(Adam):
 
 
 class Trajectory(NamedTuple):
-    """What ``run`` records: iterates ``params`` (n+1, *x0.shape) including the start, ``losses``
-    (n+1,), ``states`` (one per step), ``diverged_at`` (step number or None) and ``message``."""
+    """What :func:`run` records, indexed by the number of steps taken, ``k = 0 .. n``.
 
-    params: np.ndarray
+    Attributes:
+        params: the iterates, the start included. For a single array ``x0`` an array of shape
+            ``(n + 1, *x0.shape)``; for a list of arrays, a list of ``n + 1`` such lists.
+        losses: ``(n + 1,)`` floats, ``losses[k]`` the loss at ``params[k]``.
+        grads: the gradients at each iterate, like ``params`` (``grads[k]`` drove step ``k + 1``).
+        lrs: ``(n,)`` floats, the learning rate used by step ``k + 1`` (a schedule's value).
+        states: ``n + 1`` optimizer states; ``states[0]`` is ``optimizer.init(x0)``, ``states[k]``
+            the state after ``k`` steps. :meth:`stack` turns one field into an array.
+        diverged_at: the step at which the run diverged, or ``None``.
+        message: one line saying how the run ended (``"ran 100 steps, loss 2.3 -> 0.0012"``,
+            ``"diverged at step 37: loss became inf"``, ``"converged at step 12: ..."``).
+    """
+
+    params: Any
     losses: np.ndarray
+    grads: Any
+    lrs: np.ndarray
     states: list
     diverged_at: int | None
     message: str
 
+    @property
+    def steps(self) -> int:
+        """Number of steps taken (``len(losses) - 1``)."""
+        return len(self.losses) - 1
 
-def _divergence(loss, step, max_loss):
-    """A message if ``loss`` shows divergence, else None."""
+    def stack(self, field: str) -> np.ndarray:
+        """One state field over the run as an array ``(n + 1, *shape)``, e.g.
+        ``trajectory.stack("exp_avg")`` for Adam's first moment; ``"step"`` gives ``0 .. n``.
+
+        Raises:
+            ValueError: ``field`` is not a field of these states, or is unused (None) by this
+                optimizer's settings; the message lists the fields that are there.
+            TypeError: the params are a list of arrays (stack each entry yourself).
+        """
+        fields = self.states[0]._fields
+        if field not in fields:
+            raise ValueError(f"field must be one of {list(fields)}, got {field!r}")
+        values = [getattr(state, field) for state in self.states]
+        if values[-1] is None:
+            used = [f for f in fields if getattr(self.states[-1], f) is not None]
+            raise ValueError(
+                f"field {field!r} is not used by this optimizer's settings (it stays None); "
+                f"used fields: {used}"
+            )
+        if isinstance(values[-1], (list, tuple)):
+            raise TypeError("stack() needs single-array params; these states hold lists of arrays")
+        return np.stack([np.asarray(v, dtype=float) for v in values])
+
+
+def _fmt_number(value):
+    """4 significant digits, exponents without padding: 1e12, 2.5e-7, 0.1144."""
+    text = f"{value:.4g}"
+    mantissa, _, exponent = text.partition("e")
+    return f"{mantissa}e{int(exponent)}" if exponent else text
+
+
+def diverged_message(step, what, value=None):
+    """The one wording of a divergence, used by ``run`` and ``training.fit``:
+    ``"diverged at step 37: loss became inf"``."""
+    detail = f"{what}" if value is None else f"{what} {value}"
+    return f"diverged at step {step}: {detail}"
+
+
+def _divergence(loss, grad_leaves, param_leaves, step, max_loss):
+    """A message if the loss, the gradient or the params show divergence, else None."""
     if not np.isfinite(loss):
-        return f"diverged at step {step}: loss became {loss}"
+        return diverged_message(step, "loss became", loss)
     if loss > max_loss:
-        return f"diverged at step {step}: loss exceeded {max_loss:g}".replace("e+", "e")
+        return diverged_message(step, "loss exceeded", _fmt_number(max_loss))
+    for label, leaves in (("the gradient", grad_leaves), ("the parameters", param_leaves)):
+        for i, leaf in enumerate(leaves):
+            if not np.all(np.isfinite(leaf)):
+                where = "" if len(leaves) == 1 else f"[{i}]"
+                bad = leaf[~np.isfinite(leaf)].flat[0] if leaf.ndim else leaf
+                return diverged_message(step, f"{label}{where} holds", bad)
     return None
 
 
@@ -679,38 +787,89 @@ def _stuck(params, new_params, state, new_state):
     return _same(params, new_params) and all(map(_same, state[1:], new_state[1:]))
 
 
+def _evaluate(fun, params, structure):
+    """Call ``fun(params)`` and check it returned ``(loss, grad)`` with grad shaped like params."""
+    out = fun(params)
+    if not isinstance(out, tuple) or len(out) != 2:
+        got = f"a {type(out).__name__}" + (
+            f" of shape {out.shape}" if hasattr(out, "shape") else ""
+        )
+        raise TypeError(
+            f"fun must return a pair (loss, grad), got {got}: pass a function such as "
+            "landscape.value_and_grad (not .f or .grad)"
+        )
+    loss, grad = out
+    if not isinstance(loss, numbers.Real) and not (isinstance(loss, np.ndarray) and loss.size == 1):
+        raise TypeError(f"fun must return (loss, grad) with loss a number, got loss={loss!r}")
+    try:
+        grad_leaves = _matching_leaves("the grad returned by fun", grad, structure)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"fun must return (loss, grad) with grad like x0: {exc}") from None
+    return float(np.reshape(loss, -1)[0]), grad, grad_leaves
+
+
+def _stacked(values, container):
+    return np.stack(values) if container is None else values
+
+
 def run(optimizer, fun, x0, steps, *, max_loss=1e12) -> Trajectory:
     r"""Run ``steps`` updates of ``optimizer`` from ``x0`` on ``fun(x) -> (loss, grad)``.
 
-    Stops early when the loss becomes NaN/inf or exceeds ``max_loss`` (the diverged point is kept
-    as the last entry; ``diverged_at`` is its step number), or when a step changes neither the
-    params nor the state ("converged"). No RuntimeWarnings are emitted.
+    ``x0`` is a float array (any shape, including a single number ``np.array(1.0)``) or a list of
+    them, like the optimizers' ``params``. Stops early, keeping the offending point as the last
+    entry, when the loss becomes NaN/inf or exceeds ``max_loss``, or the gradient or the params
+    stop being finite (``diverged_at`` is then that step's number), or when a step changes
+    neither the params nor the state ("converged"). No RuntimeWarnings are emitted.
+
+    Returns:
+        :class:`Trajectory`: params, losses, grads, lrs and states of every step.
 
     Raises:
-        TypeError: ``x0`` not a float array, ``steps`` not an int, ``fun`` not callable.
+        TypeError: ``x0`` not a float array (or list of them), ``steps`` not an int, ``fun`` not
+            callable, or ``fun`` not returning ``(loss, grad)`` with grad shaped like ``x0``.
         ValueError: ``x0`` non-finite, ``steps`` < 0, ``max_loss`` <= 0.
     """
-    x0 = check_float_array("x0", x0)
+    leaves, container = _leaves("x0", x0 if isinstance(x0, (list, tuple)) else np.asarray(x0))
+    for i, leaf in enumerate(leaves):
+        check_float_array("x0" if container is None else f"x0[{i}]", leaf)
     steps = check_number("steps", steps, low=0, integer=True)
     max_loss = check_number("max_loss", max_loss, low=0.0, low_open=True)
     if not callable(fun):
         raise TypeError(f"fun must be a callable x -> (loss, grad), got {fun!r}")
-    params, state, states = x0.copy(), optimizer.init(x0), []
+    structure = (leaves, container)
+    params = _rebuild([leaf.copy() for leaf in leaves], container)
+    state = optimizer.init(params)
     with np.errstate(all="ignore"):
-        loss, grad = fun(params)
-        points, losses = [params], [float(loss)]
-        message = _divergence(losses[0], 0, max_loss)
-        while message is None and len(states) < steps:
+        loss, grad, grad_leaves = _evaluate(fun, params, structure)
+        points, losses, grads, lrs, states = [params], [loss], [grad], [], [state]
+        message = _divergence(loss, grad_leaves, leaves, 0, max_loss)
+        while message is None and len(lrs) < steps:
+            lr = _lr_at(getattr(optimizer, "lr", float("nan")), state.step)
             new_params, new_state = optimizer.step(params, grad, state)
             if _stuck(params, new_params, state, new_state):
-                message = f"converged at step {len(states)}: the update no longer changes anything"
+                message = f"converged at step {len(lrs)}: the update no longer changes anything"
                 break
             params, state = new_params, new_state
-            loss, grad = fun(params)
+            loss, grad, grad_leaves = _evaluate(fun, params, structure)
             points.append(params)
-            losses.append(float(loss))
+            losses.append(loss)
+            grads.append(grad)
+            lrs.append(lr)
             states.append(state)
-            message = _divergence(losses[-1], len(states), max_loss)
-    diverged_at = len(states) if message is not None and message.startswith("diverged") else None
-    message = message or f"ran {steps} steps"
-    return Trajectory(np.stack(points), np.array(losses), states, diverged_at, message)
+            param_leaves = [params] if container is None else list(params)
+            message = _divergence(loss, grad_leaves, param_leaves, len(lrs), max_loss)
+    diverged_at = len(lrs) if message is not None and message.startswith("diverged") else None
+    if message is None:
+        trend = " (the loss went UP overall)" if losses[-1] > losses[0] else ""
+        message = (
+            f"ran {steps} steps, loss {_fmt_number(losses[0])} -> {_fmt_number(losses[-1])}{trend}"
+        )
+    return Trajectory(
+        _stacked(points, container),
+        np.array(losses),
+        _stacked(grads, container),
+        np.array(lrs, dtype=float),
+        states,
+        diverged_at,
+        message,
+    )

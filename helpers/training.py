@@ -19,6 +19,7 @@ import numpy as np
 
 from helpers._validate import check_float_array, check_number
 from helpers.datasets import minibatches
+from helpers.optim import _fmt_number, diverged_message
 
 
 class History(NamedTuple):
@@ -27,11 +28,15 @@ class History(NamedTuple):
     Attributes:
         params: the parameters after the last update (a list of arrays, like the input).
         step_losses: float ``(steps,)``, minibatch loss before each update (see module doc).
-        epoch_losses: float ``(epochs + 1,)``, full-training-set loss, ``[0]`` before training.
-        val_losses: float ``(epochs + 1,)`` on ``(X_val, y_val)``, or ``None`` without them.
-        seconds: float ``(epochs + 1,)``, cumulative wall-clock seconds spent in training steps
+        epoch_losses: float ``(e + 1,)``, full-training-set loss after each of the ``e``
+            completed epochs, ``[0]`` before training (``e = epochs`` unless the run diverged or
+            was stopped: an epoch cut short by divergence has no entry).
+        val_losses: float ``(e + 1,)`` on ``(X_val, y_val)``, or ``None`` without them.
+        seconds: float ``(e + 1,)``, cumulative wall-clock seconds spent in training steps
             (gradients and updates, not the end-of-epoch evaluation); ``[0] == 0``. Not
             reproducible from run to run, unlike everything else.
+        best_epoch: the epoch with the lowest validation loss (training loss without validation
+            data), 0 meaning the start.
         diverged_at: the step at which the loss became non-finite or exceeded ``max_loss``
             (the number of updates applied before that), or ``None``.
         message: one line saying how the run ended, e.g. ``"ran 20 epochs (360 steps), final
@@ -45,6 +50,7 @@ class History(NamedTuple):
     seconds: np.ndarray
     diverged_at: int | None
     message: str
+    best_epoch: int = 0
 
 
 def fit(
@@ -61,6 +67,7 @@ def fit(
     y_val=None,
     max_loss=1e10,
     callback=None,
+    restore_best=False,
 ):
     r"""Train ``params`` with ``optimizer`` on ``(X, y)`` for a number of epochs.
 
@@ -84,6 +91,9 @@ def fit(
         max_loss: a loss above this counts as divergence (> 0).
         callback: optional ``callback(epoch, params, history)`` called after each epoch with the
             :class:`History` so far; return ``True`` to stop early (e.g. early stopping).
+        restore_best: when a callback stops the run, return the parameters of ``best_epoch``
+            (lowest validation loss, or training loss without validation data) instead of the
+            last ones, as early stopping usually does.
 
     Returns:
         :class:`History`.
@@ -101,6 +111,8 @@ def fit(
     if X_val is not None:
         X_val, y_val = _check_data("X_val", X_val, "y_val", y_val)
     epochs = check_number("epochs", epochs, low=1, integer=True)
+    if not isinstance(restore_best, bool):
+        raise TypeError(f"restore_best must be True or False, got {restore_best!r}")
     max_loss = check_number("max_loss", max_loss, low=0.0, low_open=True)
     if batch_size is not None:
         batch_size = check_number("batch_size", batch_size, low=1, integer=True)
@@ -113,7 +125,7 @@ def fit(
         )
     loop = _Loop(model, optimizer, X, y, X_val, y_val, batch_size, rng, max_loss)
     with np.errstate(all="ignore"):
-        return loop.run(params, epochs, callback)
+        return loop.run(params, epochs, callback, restore_best)
 
 
 class _Loop:
@@ -124,25 +136,32 @@ class _Loop:
         self.X, self.y, self.X_val, self.y_val = X, y, X_val, y_val
         self.batch_size, self.rng = batch_size, rng
         self.record = {"step_losses": [], "epoch_losses": [], "val_losses": [], "seconds": []}
+        self.full_batch = None  # (params, loss, grads) of the last full-data evaluation
+        self.best = (np.inf, 0, None)  # (loss, epoch, params)
 
-    def run(self, params, epochs, callback):
+    def run(self, params, epochs, callback, restore_best):
         state, step = self.optimizer.init(params), 0
-        problem = self.evaluate(params, seconds=0.0)
+        problem = self.evaluate(params, seconds=0.0, epoch=0)
         for epoch in range(1, epochs + 1):
             if problem:
                 break
             params, state, step, problem = self.epoch(params, state, step)
             if not problem:
-                problem = self.evaluate(params, self.record["seconds"][-1] + self.elapsed)
+                seconds = self.record["seconds"][-1] + self.elapsed
+                problem = self.evaluate(params, seconds, epoch)
             if not problem and callback is not None:
                 if callback(epoch, params, self.history(params, None, "")):
                     message = f"stopped by callback after epoch {epoch} ({step} steps)"
+                    if restore_best:
+                        params = self.best[2]
+                        message += f"; restored the parameters of epoch {self.best[1]}"
                     return self.history(params, None, message)
         if problem:
-            return self.history(params, step, f"diverged at step {step}: {problem}")
-        final = self.record["epoch_losses"][-1]
+            return self.history(params, step, diverged_message(step, problem))
+        first, final = self.record["epoch_losses"][0], self.record["epoch_losses"][-1]
+        rose = " (the loss went UP overall)" if final > first else ""
         return self.history(
-            params, None, f"ran {epochs} epochs ({step} steps), final loss {final:.4g}"
+            params, None, f"ran {epochs} epochs ({step} steps), final loss {final:.4g}{rose}"
         )
 
     def epoch(self, params, state, step):
@@ -153,24 +172,35 @@ class _Loop:
         else:
             batches = minibatches(self.X, self.y, self.batch_size, self.rng)
         for X_batch, y_batch in batches:
-            loss, grads = self.model.loss_and_grad(params, X_batch, y_batch)
+            if self.full_batch is not None and self.full_batch[0] is params:
+                loss, grads = self.full_batch[1:]  # computed by the evaluation just before
+            else:
+                loss, grads = self.model.loss_and_grad(params, X_batch, y_batch)
             self.record["step_losses"].append(float(loss))
-            problem = _divergence(float(loss), self.max_loss)
+            problem = _divergence(float(loss), self.max_loss) or _nonfinite("gradient", grads)
             if problem:
                 break
             params, state = self.optimizer.step(params, grads, state)
             step += 1
+            problem = _nonfinite("parameters", params)
+            if problem:
+                break
         self.elapsed = time.perf_counter() - started
         return params, state, step, problem
 
-    def evaluate(self, params, seconds):
+    def evaluate(self, params, seconds, epoch):
         """Record the epoch-end losses and time; return a divergence reason or ''."""
-        loss = float(self.model.loss_and_grad(params, self.X, self.y)[0])
+        loss, grads = self.model.loss_and_grad(params, self.X, self.y)
+        loss = float(loss)
+        self.full_batch = (params, loss, grads) if self.batch_size is None else None
         self.record["epoch_losses"].append(loss)
         self.record["seconds"].append(seconds)
+        watched = loss
         if self.X_val is not None:
-            val_loss = self.model.loss_and_grad(params, self.X_val, self.y_val)[0]
-            self.record["val_losses"].append(float(val_loss))
+            watched = float(self.model.loss_and_grad(params, self.X_val, self.y_val)[0])
+            self.record["val_losses"].append(watched)
+        if watched < self.best[0]:
+            self.best = (watched, epoch, params)
         return _divergence(loss, self.max_loss)
 
     def history(self, params, diverged_at, message):
@@ -183,6 +213,7 @@ class _Loop:
             seconds=np.array(record["seconds"], dtype=float),
             diverged_at=diverged_at,
             message=message,
+            best_epoch=self.best[1],
         )
 
 
@@ -190,7 +221,20 @@ def _divergence(loss, max_loss):
     if not np.isfinite(loss):
         return f"loss became {loss}"
     if loss > max_loss:
-        return f"loss exceeded {max_loss:g}"
+        return f"loss exceeded {_fmt_number(max_loss)}"
+    return ""
+
+
+def _nonfinite(what, arrays):
+    """'the gradient[1] holds nan' if an array is not all finite, else ''."""
+    leaves = arrays if isinstance(arrays, (list, tuple)) else [arrays]
+    for i, leaf in enumerate(leaves):
+        leaf = np.asarray(leaf)
+        if not np.all(np.isfinite(leaf)):
+            where = "" if len(leaves) == 1 else f"[{i}]"
+            return (
+                f"the {what}{where} holds {leaf[~np.isfinite(leaf)].flat[0] if leaf.ndim else leaf}"
+            )
     return ""
 
 

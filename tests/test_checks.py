@@ -49,7 +49,6 @@ WRONG_UPDATES = [
     ("step doubled", lambda w, grad, lr: w - 2 * lr * grad, "the step is 2 times the right size"),
     ("NaN", lambda w, grad, lr: w * np.nan, "contains NaN or inf"),
     ("in place", lambda w, grad, lr: w.__isub__(lr * grad), "changed its input arrays in place"),
-    ("plus one", lambda w, grad, lr: w - lr * grad + 1, "off by the same amount (1)"),
     ("lr ignored", lambda w, grad, lr: w - grad, "the step is 10 times the right size"),
 ]
 
@@ -57,7 +56,7 @@ WRONG_UPDATES = [
 @pytest.mark.parametrize(("mistake", "learner_fn", "fragment"), WRONG_UPDATES)
 def test_check_function_rejects_and_explains_a_wrong_update(mistake, learner_fn, fragment):
     with fails(fragment):
-        checks.check_function(learner_fn, sgd_step, INPUTS, name="sgd_step")
+        checks.check_function(learner_fn, sgd_step, INPUTS, name="sgd_step", kind="update")
 
 
 def test_check_function_names_the_failing_input_by_argument_name():
@@ -95,13 +94,15 @@ def test_check_function_detects_a_sign_flipped_result():
 def test_check_close_detects_a_missing_one_half_as_a_factor_of_two():
     pred, target = np.array([1.0, 3.0]), np.array([0.0, 0.0])
     with fails("A factor of 2 — check the 1/2"):
-        checks.check_close("the loss", np.mean((pred - target) ** 2), half_mse(pred, target))
+        checks.check_close(
+            "the loss", np.mean((pred - target) ** 2), half_mse(pred, target), kind="loss"
+        )
 
 
 def test_check_close_detects_sum_instead_of_mean():
     residual = np.arange(1.0, 11.0)
     with fails("you got 10 times the answer. Did you sum where the formula takes a mean"):
-        checks.check_close("the loss", np.sum(residual**2), np.mean(residual**2))
+        checks.check_close("the loss", np.sum(residual**2), np.mean(residual**2), kind="loss")
 
 
 def test_check_close_detects_none_and_nonfinite_and_scalar_shape():
@@ -111,7 +112,7 @@ def test_check_close_detects_none_and_nonfinite_and_scalar_shape():
         checks.check_close("the loss", np.inf, 0.25)
     with fails("expected a plain number, got an array holding one"):
         checks.check_close("the loss", np.array([0.25]), 0.25)
-    with fails("did you forget to take the mean or the sum?"):
+    with fails("expected a single number, got several — a missing sum, mean or max?"):
         checks.check_close("the loss", np.array([0.25, 0.5]), 0.25)
 
 
@@ -150,7 +151,114 @@ def test_check_true_raises_the_message_or_prints_the_success_line(capsys):
         checks.check_true(False, "the loss should go down")
 
 
+# --- hints fire only where they apply (issue: feedback that misdiagnoses) -----------------------
+
+
+def predict(w, b, x):
+    return w * x + b
+
+
+PREDICT_INPUTS = [(2.0, -1.0, np.array([0.0, 1.0, 2.0])), (0.5, 3.0, np.array([-1.0, 4.0]))]
+
+
+@pytest.mark.parametrize(
+    "learner_fn",
+    [lambda w, b, x: 2 * (w * x + b), lambda w, b, x: w * x, lambda w, b, x: w * x + b + 1],
+    ids=["doubled", "no intercept", "plus one"],
+)
+def test_a_prediction_never_gets_learning_rate_or_sum_versus_mean_hints(learner_fn):
+    with pytest.raises(AssertionError) as failure:
+        checks.check_function(learner_fn, predict, PREDICT_INPUTS, name="predict")
+    message = str(failure.value)
+    assert "learning rate" not in message and "mean" not in message and "Looks like" not in message
+
+
+def test_a_wrong_scalar_that_is_not_a_count_gets_no_off_by_one_hint():
+    with pytest.raises(AssertionError) as failure:
+        checks.check_array_equal("the class label", 3, 2, kind="value")
+    assert "off-by-one" not in str(failure.value)
+    with fails("off-by-one"):  # ...but a count does
+        checks.check_array_equal("the number of steps", 3, 2)
+
+
+def test_a_non_integer_offset_is_not_called_an_off_by_one():
+    with pytest.raises(AssertionError) as failure:
+        checks.check_array_equal("the threshold", 2.5, 2.0)
+    assert "off-by-one" not in str(failure.value)
+
+
+def test_a_derivative_off_by_a_factor_gets_the_chain_rule_hint_not_sum_versus_mean():
+    with pytest.raises(AssertionError) as failure:
+        checks.check_close("dL/dz", np.array([3.0, 6.0]), np.array([1.5, 3.0]), kind="derivative")
+    message = str(failure.value)
+    assert "chain rule" in message and "mean" not in message
+
+
+def test_a_trajectory_one_row_short_is_explained_as_a_missing_start_not_an_axis():
+    want = np.zeros((11, 2))
+    with fails("one row too few — is the starting point the first row"):
+        checks.check_close("the iterates", np.zeros((10, 2)), want, kind="trajectory")
+    with fails("one row too many"):
+        checks.check_close("the iterates", np.zeros((12, 2)), want, kind="trajectory")
+    with pytest.raises(AssertionError) as failure:
+        checks.check_close("the iterates", np.zeros((10, 2)), want, kind="trajectory")
+    assert "axis" not in str(failure.value)
+
+
+def test_values_that_print_alike_are_shown_with_the_digits_that_agree_and_the_dtype():
+    want = np.array([0.1234567891, 2.0])
+    with fails("agree to only about 6 significant digits"):
+        checks.check_close("w", want * (1 + 3e-7), want, rtol=1e-9)
+    with fails("Your answer has dtype float32"):
+        checks.check_close("w", want.astype(np.float32), want, rtol=1e-9)
+
+
+def test_an_exercises_own_mistakes_are_named_when_they_match():
+    def adam_bias(m, beta, t):
+        return m / (1 - beta**t)
+
+    mistakes = {
+        "t counted from 0 (use t = 1 for the first step)": lambda m, beta, t: (
+            m / (1 - beta ** (t - 1)) if t > 1 else m
+        ),
+        "dividing by 1 - beta, without the power t": lambda m, beta, t: m / (1 - beta),
+    }
+    inputs = [(np.array([0.1, -0.2]), 0.9, 3)]
+    with fails("This is what you get when: dividing by 1 - beta, without the power t"):
+        checks.check_function(
+            lambda m, beta, t: m / (1 - beta), adam_bias, inputs, mistakes=mistakes
+        )
+    with pytest.raises(AssertionError) as failure:  # an unlisted mistake: no listed hint
+        checks.check_function(
+            lambda m, beta, t: m * (1 - beta**t), adam_bias, inputs, mistakes=mistakes
+        )
+    assert "This is what you get when" not in str(failure.value)
+    with fails("This is what you get when: forgot the 1/2"):
+        checks.check_close("loss", 2.0, 1.0, mistakes={"forgot the 1/2": 2.0})
+
+
+def test_failing_inputs_are_described_with_the_learners_argument_names():
+    def reference(x, lr):
+        return x - lr * 2 * x
+
+    def learner(w, eta):
+        return w
+
+    with fails("test input #1 of 1: w=[1., 2.], eta=0.1"):
+        checks.check_function(learner, reference, [(np.array([1.0, 2.0]), 0.1)])
+
+
 BAD_INPUTS = [
+    (
+        lambda: checks.check_close("x", 1.0, 1.0, kind="speed"),
+        ValueError,
+        "kind must be one of",
+    ),
+    (
+        lambda: checks.check_function(sgd_step, sgd_step, INPUTS, mistakes={"a": 1.0}),
+        TypeError,
+        "mistakes must be a dict",
+    ),
     (lambda: checks.check_function(None, sgd_step, INPUTS), TypeError, "learner_fn must be"),
     (lambda: checks.check_function(sgd_step, 3, INPUTS), TypeError, "reference_fn must be"),
     (lambda: checks.check_function(sgd_step, sgd_step, [W]), TypeError, "inputs must be a list"),

@@ -3,7 +3,8 @@
 For each notebook, one kernel runs the cells in order. At each graded solution cell, every
 wrong answer listed in ``tests/wrong_answers/<notebook>.py`` is put in the solution's place and the
 test cell that follows is run: it must fail with an AssertionError (the friendly feedback of
-helpers.checks). Then the reference solution is run and the test cell must pass, and the notebook
+helpers.checks) and, where the wrong answer lists an expected fragment as a third element, the
+message must contain it (the hint it gets is the helpful one). Then the reference solution is run and the test cell must pass, and the notebook
 goes on.
 """
 
@@ -84,7 +85,7 @@ def test_test_cells_reject_wrong_answers_and_accept_the_solution(path):
             if _is_solution(cell):
                 test_cell = next(c for c in nb.cells[index + 1 :] if _is_test(c))
                 test_index = nb.cells.index(test_cell)
-                for label, source in wrong_for_nb.get(_grade_id(cell), []):
+                for label, source, *hint in wrong_for_nb.get(_grade_id(cell), []):
                     ran = _run(client, cell, index, source)
                     assert _error(ran) is None, (
                         f"wrong answer {label!r} itself crashed: {_error(ran)}"
@@ -94,6 +95,11 @@ def test_test_cells_reject_wrong_answers_and_accept_the_solution(path):
                         f"{path.name} {_grade_id(test_cell)}: wrong answer {label!r} was not "
                         f"rejected with an AssertionError (got {verdict})"
                     )
+                    if hint:  # the feedback it gets must be the helpful one
+                        assert hint[0] in verdict[1], (
+                            f"{path.name} {_grade_id(test_cell)}: wrong answer {label!r} was "
+                            f"rejected, but the message lacks {hint[0]!r}:\n{verdict[1]}"
+                        )
                     checked += 1
             ran = _run(client, cell, index)
             assert _error(ran) is None, f"{path.name} cell {index} failed: {_error(ran)}"

@@ -109,7 +109,7 @@ def test_quadratic_hessian_has_requested_eigenvalues_and_L_is_the_largest():
     land = landscapes.quadratic(eigenvalues=(2.0, 8.0), angle=0.4, center=(1.0, 2.0))
     np.testing.assert_allclose(np.linalg.eigvalsh(land.hessian), [2.0, 8.0])
     np.testing.assert_array_equal(land.hessian, land.hessian.T)
-    assert land.L == pytest.approx(8.0)
+    assert land.lambda_max == pytest.approx(8.0)
     assert land.condition_number == pytest.approx(4.0)
     w = np.array([0.3, -0.2])
     offset = w - np.array([1.0, 2.0])
@@ -128,7 +128,7 @@ def test_quadratic_angle_rotates_the_first_eigenvector_counterclockwise():
 @pytest.mark.parametrize("lr_factor", [0.9, 1.1])
 def test_gradient_descent_on_quadratic_converges_iff_lr_below_two_over_L(lr_factor):
     land = landscapes.quadratic(eigenvalues=(1.0, 10.0), angle=0.3)
-    lr = lr_factor * 2 / land.L
+    lr = lr_factor * 2 / land.lambda_max
     w = np.array(land.start)
     for _ in range(300):
         w = w - lr * land.grad(w)
@@ -138,7 +138,7 @@ def test_gradient_descent_on_quadratic_converges_iff_lr_below_two_over_L(lr_fact
 @given(st.floats(0.01, 0.99))
 def test_gradient_descent_below_two_over_L_never_increases_quadratic_loss(fraction):
     land = landscapes.quadratic(eigenvalues=(0.5, 12.0), angle=1.1)
-    lr = fraction * 2 / land.L
+    lr = fraction * 2 / land.lambda_max
     w = np.array(land.start)
     values = [land.f(w)]
     for _ in range(30):
@@ -208,7 +208,7 @@ BAD_INPUTS = [
     (lambda: landscapes.quadratic(angle="45"), TypeError, "angle must be a real number"),
     (lambda: landscapes.rosenbrock(b=0.0), ValueError, "b must be > 0"),
     (lambda: landscapes.rastrigin(A=-1.0), ValueError, "A must be >= 0"),
-    (lambda: landscapes.beale().L, AttributeError, "no constant Hessian"),
+    (lambda: landscapes.beale().lambda_max, AttributeError, "no constant Hessian"),
 ]
 
 

@@ -327,10 +327,86 @@ def rosenbrock(w):
 def test_run_records_start_and_every_step():
     trajectory = optim.run(optim.SGD(lr=0.1), quadratic, np.array([1.0, 1.0]), steps=7)
     assert trajectory.params.shape == (8, 2) and trajectory.losses.shape == (8,)
-    assert len(trajectory.states) == 7 and trajectory.states[-1].step == 7
+    assert len(trajectory.states) == 8 and trajectory.states[-1].step == 7
+    assert trajectory.states[0].step == 0 and trajectory.steps == 7
     np.testing.assert_array_equal(trajectory.params[0], [1.0, 1.0])
     assert trajectory.losses[0] == 5.5
-    assert trajectory.diverged_at is None and trajectory.message == "ran 7 steps"
+    assert trajectory.diverged_at is None
+    assert trajectory.message == "ran 7 steps, loss 5.5 -> 0.1144"
+
+
+def test_run_records_the_gradient_at_every_iterate_and_each_steps_lr():
+    schedule = optim.step_decay(0.1, step_size=2, gamma=0.5)
+    trajectory = optim.run(optim.SGD(lr=schedule), quadratic, np.array([1.0, 1.0]), steps=5)
+    assert trajectory.grads.shape == (6, 2)
+    for params, grad in zip(trajectory.params, trajectory.grads, strict=True):
+        np.testing.assert_array_equal(grad, quadratic(params)[1])
+    np.testing.assert_array_equal(trajectory.lrs, [0.1, 0.1, 0.05, 0.05, 0.025])
+    # each iterate is the previous one minus the recorded lr times the recorded gradient
+    np.testing.assert_allclose(
+        trajectory.params[1:],
+        trajectory.params[:-1] - trajectory.lrs[:, None] * trajectory.grads[:-1],
+    )
+
+
+def test_run_stack_gives_a_state_field_over_the_run_including_the_start():
+    trajectory = optim.run(optim.Adam(lr=0.1), quadratic, np.array([1.0, 1.0]), steps=4)
+    m = trajectory.stack("exp_avg")
+    assert m.shape == (5, 2)
+    np.testing.assert_array_equal(m[0], [0.0, 0.0])
+    np.testing.assert_allclose(m[1], 0.1 * trajectory.grads[0])
+    np.testing.assert_array_equal(trajectory.stack("step"), np.arange(5))
+    with pytest.raises(ValueError, match="used fields"):
+        trajectory.stack("max_exp_avg_sq")
+    with pytest.raises(ValueError, match="must be one of"):
+        trajectory.stack("velocity")
+
+
+def test_run_says_when_the_loss_went_up_overall():
+    trajectory = optim.run(optim.SGD(lr=0.21), quadratic, np.array([1.0, 1.0]), steps=3)
+    assert trajectory.diverged_at is None
+    assert trajectory.message.endswith("(the loss went UP overall)")
+
+
+def test_run_takes_a_list_of_arrays_like_the_optimizers():
+    def fun(params):
+        w, b = params
+        return float(w @ w + b**2), [2 * w, 2 * b]
+
+    x0 = [np.array([1.0, -2.0]), np.array(3.0)]
+    trajectory = optim.run(optim.Adam(lr=0.1), fun, x0, steps=3)
+    assert len(trajectory.params) == 4 and len(trajectory.grads) == 4
+    assert trajectory.params[0][1].shape == () and trajectory.params[3][0].shape == (2,)
+    np.testing.assert_array_equal(x0[0], [1.0, -2.0])  # not modified
+
+
+@pytest.mark.parametrize(
+    "fun, match",
+    [
+        (lambda w: quadratic(w)[1], "must return a pair \\(loss, grad\\), got a ndarray"),
+        (lambda w: quadratic(w)[0], "must return a pair \\(loss, grad\\), got a float"),
+        (lambda w: ("one", w), "loss a number"),
+    ],
+)
+def test_run_says_what_fun_must_return(fun, match):
+    with pytest.raises(TypeError, match=match):
+        optim.run(optim.SGD(lr=0.1), fun, np.array([1.0, 1.0]), steps=3)
+
+
+def test_run_refuses_a_gradient_of_another_shape():
+    with pytest.raises(ValueError, match="grad like x0.*shape \\(2,\\)"):
+        optim.run(optim.SGD(lr=0.1), lambda w: (1.0, np.ones(3)), np.array([1.0, 1.0]), steps=3)
+
+
+def test_run_names_the_step_where_the_gradient_stops_being_finite():
+    def fun(x):  # finite loss, but the gradient overflows once x > 1
+        return 0.0, np.array([np.inf if x[0] > 1 else -1.0])
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        trajectory = optim.run(optim.SGD(lr=0.6), fun, np.array([0.0]), steps=10)
+    assert trajectory.message == "diverged at step 2: the gradient holds inf"
+    assert trajectory.diverged_at == 2
 
 
 def test_run_stops_when_loss_exceeds_max_loss():
@@ -489,7 +565,14 @@ BAD_INPUTS = [
     (lambda: optim.SGD().init(np.array([1, 2])), TypeError, "params"),
     (lambda: optim.SGD().init(np.array([1, 2])), TypeError, "dtype int"),
     (lambda: optim.SGD().init([]), TypeError, "params"),
-    (lambda: optim.SGD().init([1.0, 2.0]), TypeError, "params[0]"),
+    (lambda: optim.SGD().init([1.0, 2.0]), TypeError, "np.array([1.0, 2.0], dtype=float)"),
+    (lambda: optim.SGD().init([np.ones(2), [1.0]]), TypeError, "params[1]"),
+    (lambda: optim.SGD(lr=optim.cosine_decay), TypeError, "the class cosine_decay itself"),
+    (
+        lambda: optim.SGD(lr=0.1).step(W0, optim.SGD(lr=0.1).init(W0), W0),
+        TypeError,
+        "step(params, grads, state)",
+    ),
     (_step(optim.SGD(), P, np.zeros(3)), ValueError, "grads"),
     (_step(optim.SGD(), P, np.zeros(2, dtype=int)), TypeError, "grads"),
     (_step(optim.SGD(), P, [P, P]), ValueError, "grads"),
@@ -516,3 +599,41 @@ BAD_INPUTS = [
 def test_bad_input_raises_error_naming_the_argument(call, error, fragment):
     with pytest.raises(error, match=re.escape(fragment)):
         call()
+
+
+# ---------------------------------------------------------------- 0-d params and friendlier input
+
+ALL_OPTIMIZERS = [
+    optim.SGD(lr=0.1),
+    optim.SGD(lr=0.1, momentum=0.9, nesterov=True),
+    optim.Adagrad(lr=0.1),
+    optim.RMSprop(lr=0.01, momentum=0.5, centered=True),
+    optim.Adam(lr=0.1, amsgrad=True),
+    optim.AdamW(lr=0.1),
+]
+
+
+@pytest.mark.parametrize("opt", ALL_OPTIMIZERS, ids=lambda o: repr(o)[:40])
+def test_every_optimizer_steps_a_0d_parameter_and_keeps_its_shape(opt):
+    w0 = np.array(1.5)
+    w, state = w0, opt.init(w0)
+    one_d, state_1d = np.array([1.5]), opt.init(np.array([1.5]))
+    for _ in range(3):
+        w, state = opt.step(w, 2 * w, state)
+        one_d, state_1d = opt.step(one_d, 2 * one_d, state_1d)
+        assert isinstance(w, np.ndarray) and w.shape == ()
+    assert w.item() == one_d[0]  # the same numbers as the (1,)-shaped run
+    assert w0 == 1.5
+
+
+def test_run_works_on_the_packages_own_1d_double_well():
+    from helpers import landscapes
+
+    well = landscapes.double_well()
+    trajectory = optim.run(optim.Adam(lr=0.05), well.value_and_grad, np.array(well.start), 200)
+    assert trajectory.params.shape == (201,)
+    assert trajectory.diverged_at is None
+
+
+def test_betas_may_be_a_numpy_array():
+    assert optim.Adam(betas=np.array([0.9, 0.999])).betas == (0.9, 0.999)

@@ -185,7 +185,7 @@ def test_loss_above_max_loss_counts_as_divergence():
     X, y = data()
     history = fit(Line(), zeros(), GradientDescent(5.0), X, y, epochs=100, max_loss=1e6)
     assert history.diverged_at is not None and history.diverged_at < 100
-    assert history.message == f"diverged at step {history.diverged_at}: loss exceeded 1e+06"
+    assert history.message == f"diverged at step {history.diverged_at}: loss exceeded 1e6"
     assert history.epoch_losses[-1] > 1e6 and np.all(history.epoch_losses[:-1] <= 1e6)
 
 
@@ -206,7 +206,7 @@ def test_minibatch_divergence_is_caught_mid_epoch_and_recorded_as_the_last_step_
     k = history.diverged_at
     assert k is not None and history.step_losses.shape == (k + 1,)
     assert history.step_losses[k] > 1e10 and np.all(history.step_losses[:k] <= 1e10)
-    assert history.message == f"diverged at step {k}: loss exceeded 1e+10"
+    assert history.message == f"diverged at step {k}: loss exceeded 1e10"
     assert np.all(history.epoch_losses <= 1e10)  # the unfinished epoch is not recorded
 
 
@@ -265,3 +265,59 @@ def test_bad_input_raises_a_message_naming_the_argument(changes, error, fragment
     arguments.update(changes)
     with pytest.raises(error, match=re.escape(fragment)):
         fit(**arguments)
+
+
+def test_full_batch_fit_evaluates_the_training_set_once_per_epoch():
+    X, y = data()
+    model = Line()
+    fit(model, zeros(), GradientDescent(0.1), X, y, epochs=5)
+    # one evaluation before training, then one per epoch whose gradient drives the next step
+    assert model.batch_sizes == [len(y)] * 6
+
+
+def test_restore_best_returns_the_parameters_of_the_best_validation_epoch():
+    X, y = data()
+    X_val, y_val = data(seed=1)
+    snapshots = []
+
+    def stop_after_four(epoch, params, history):
+        snapshots.append([p.copy() for p in params])
+        return epoch == 4
+
+    history = fit(
+        Line(),
+        zeros(),
+        GradientDescent(0.5),
+        X,
+        y,
+        epochs=10,
+        X_val=X_val,
+        y_val=y_val,
+        callback=stop_after_four,
+        restore_best=True,
+    )
+    best = int(np.argmin(history.val_losses))
+    assert history.best_epoch == best and best >= 1
+    for got, want in zip(history.params, snapshots[best - 1], strict=True):
+        np.testing.assert_array_equal(got, want)
+    assert history.message.endswith(f"restored the parameters of epoch {best}")
+
+
+def test_a_non_finite_gradient_ends_the_run_with_the_step_named():
+    class NanGradient:
+        def loss_and_grad(self, params, X, y):
+            return 1.0, [np.array([np.nan if params[0][0] < -0.5 else 1.0])]
+
+    X, y = data(n=4)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        history = fit(NanGradient(), [np.zeros(1)], GradientDescent(0.4), X, y, epochs=5)
+    assert history.message == "diverged at step 2: the gradient holds nan"
+    assert history.diverged_at == 2
+
+
+def test_a_run_whose_loss_rose_says_so():
+    X, y = data()
+    history = fit(Line(), zeros(), GradientDescent(1.5), X, y, epochs=2)
+    assert history.epoch_losses[-1] > history.epoch_losses[0]
+    assert history.message.endswith("(the loss went UP overall)")
