@@ -4,8 +4,8 @@ For each notebook, one kernel runs the cells in order. At each graded solution c
 wrong answer listed in ``tests/wrong_answers/<notebook>.py`` is put in the solution's place and the
 test cell that follows is run: it must fail with an AssertionError (the friendly feedback of
 helpers.checks) and, where the wrong answer lists an expected fragment as a third element, the
-message must contain it (the hint it gets is the helpful one). Then the reference solution is run and the test cell must pass, and the notebook
-goes on.
+message must contain it (the hint it gets is the helpful one). Then the reference solution is
+run and the test cell must pass, and the notebook goes on.
 """
 
 import copy
