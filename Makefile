@@ -23,12 +23,16 @@ help:
 	@echo "make bench         print the benchmark tables (optimizer steps, explorer redraws, notebooks)"
 	@echo "make student-release  nbgrader: notebooks without solutions in nbgrader-release/release/suite/"
 
-# The venv is (re)built when a requirements file or pyproject.toml changes.
-$(VENV)/.runtime: requirements.txt pyproject.toml
+# The venv is (re)built when a requirements file or pyproject.toml changes. binder/overrides.json
+# holds JupyterLab's defaults for this suite (no Jupyter-news prompt); Binder's postBuild installs
+# the same file.
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+$(VENV)/.runtime: requirements.txt pyproject.toml binder/overrides.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	$(PY) -m pip install --quiet --no-deps -e .
+	mkdir -p $(LAB_SETTINGS) && cp binder/overrides.json $(LAB_SETTINGS)/overrides.json
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt

@@ -65,6 +65,34 @@ def test_postbuild_installs_helpers_from_the_copied_repo():
     assert any(re.search(r"pip install .*--no-deps.* (-e )?\.$", line) for line in commands), text
 
 
+def test_jupyterlab_never_asks_about_news_on_binder_or_make_lab():
+    # A learner's first sight must be the notebook, not "Would you like to get notified about
+    # official Jupyter news?". The setting ships as an overrides.json in the app's settings dir.
+    overrides = json.loads((BINDER / "overrides.json").read_text(encoding="utf-8"))
+    notification = overrides["@jupyterlab/apputils-extension:notification"]
+    assert notification == {"fetchNews": "false", "checkForUpdates": False}
+    post_build = (BINDER / "postBuild").read_text(encoding="utf-8")
+    assert "share/jupyter/lab/settings" in post_build
+    assert "cp binder/overrides.json" in post_build
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "cp binder/overrides.json $(LAB_SETTINGS)/overrides.json" in makefile
+
+
+def test_overrides_use_only_settings_jupyterlab_knows():
+    schema_file = (
+        Path(sys.prefix)
+        / "share/jupyter/lab/schemas/@jupyterlab/apputils-extension/notification.json"
+    )
+    if not schema_file.exists():
+        pytest.skip("JupyterLab is not installed in this environment")
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    overrides = json.loads((BINDER / "overrides.json").read_text(encoding="utf-8"))
+    for name, value in overrides["@jupyterlab/apputils-extension:notification"].items():
+        spec = schema["properties"][name]
+        allowed = [option["const"] for option in spec.get("oneOf", [])]
+        assert value in allowed if allowed else isinstance(value, bool), (name, value)
+
+
 def test_repo2docker_renders_binder_config():
     r2d = shutil.which("jupyter-repo2docker") or str(
         Path(sys.executable).with_name("jupyter-repo2docker")
