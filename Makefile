@@ -8,11 +8,12 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PORT   ?= 8888
+NBGRADER_VENV := .venv-nbgrader
 NBVAL_FLAGS := --nbval --nbval-current-env --nbval-cell-timeout=120 \
                --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
 .PHONY: lab test test-unit test-notebooks test-browser lint format notebooks links check-binder \
-        bench student-release clean help
+        bench student-release autograde clean help
 
 help:
 	@echo "make lab           open JupyterLab at notebooks/00_start_here.ipynb (sets up .venv first)"
@@ -21,7 +22,8 @@ help:
 	@echo "make notebooks     re-execute every notebook in a fresh kernel and store its outputs"
 	@echo "make links         re-write Binder/Colab/nbgitpuller links from pyproject.toml's URLs"
 	@echo "make bench         print the benchmark tables (optimizer steps, explorer redraws, notebooks)"
-	@echo "make student-release  nbgrader: notebooks without solutions in nbgrader-release/release/suite/"
+	@echo "make student-release  nbgrader: notebooks without solutions in nbgrader-course/release/"
+	@echo "make autograde SUBMITTED=dir  nbgrader: score submissions, write feedback and grades.csv"
 
 # The venv is (re)built when a requirements file or pyproject.toml changes. binder/overrides.json
 # holds JupyterLab's defaults for this suite (no Jupyter-news prompt); Binder's postBuild installs
@@ -47,8 +49,10 @@ lab: $(VENV)/.runtime
 
 test: test-unit lint test-notebooks
 
-test-unit: $(VENV)/.dev
-	$(PY) -m pytest tests --ignore=tests/browser -p no:cacheprovider
+# tests/test_grading.py autogrades synthetic submissions in the instructor venv (GRADING_REQUIRED:
+# fail, do not skip, if it is missing).
+test-unit: $(VENV)/.dev $(NBGRADER_VENV)/.installed
+	GRADING_REQUIRED=1 $(PY) -m pytest tests --ignore=tests/browser -p no:cacheprovider
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -82,22 +86,26 @@ bench: $(VENV)/.dev
 	$(PY) benchmarks/bench_explorers.py
 	$(PY) benchmarks/notebook_resources.py
 
-# For teachers: nbgrader (own venv) turns the notebooks into a student release with the solutions
-# replaced by "# YOUR CODE HERE / raise NotImplementedError()" and the test cells kept.
-NBGRADER_VENV := .venv-nbgrader
-RELEASE_ROOT  := $(CURDIR)/nbgrader-release
-$(NBGRADER_VENV)/.installed: requirements-nbgrader.txt
+# For teachers: nbgrader in its own venv (with the runtime pins and helpers, because autograding
+# executes the submissions there). Each notebook is one nbgrader assignment; see tools/grading.py.
+COURSE        ?= $(CURDIR)/nbgrader-course
+$(NBGRADER_VENV)/.installed: requirements-nbgrader.txt requirements.txt pyproject.toml
 	test -x $(NBGRADER_VENV)/bin/python || $(PYTHON) -m venv $(NBGRADER_VENV)
+	$(NBGRADER_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(NBGRADER_VENV)/bin/python -m pip install --quiet -r requirements-nbgrader.txt
+	$(NBGRADER_VENV)/bin/python -m pip install --quiet --no-deps -e .
 	touch $@
 
+# The student release: COURSE/release/NN_name/ (solutions and hidden tests removed, helpers/ beside).
 student-release: $(NBGRADER_VENV)/.installed
-	rm -rf $(RELEASE_ROOT) && mkdir -p $(RELEASE_ROOT)/source/suite
-	cp notebooks/[0-9][0-9]_*.ipynb $(RELEASE_ROOT)/source/suite/
-	cp -rL helpers $(RELEASE_ROOT)/source/suite/helpers && rm -rf $(RELEASE_ROOT)/source/suite/helpers/__pycache__
-	cd $(RELEASE_ROOT) && $(CURDIR)/$(NBGRADER_VENV)/bin/nbgrader generate_assignment suite \
-		--no-db --CourseDirectory.root=$(RELEASE_ROOT) --force
-	@echo "Student release: $(RELEASE_ROOT)/release/suite/"
+	$(NBGRADER_VENV)/bin/python tools/grading.py release --course $(COURSE)
+	@echo "Student release: $(COURSE)/release/"
+
+# Score a folder of submissions laid out as SUBMITTED/STUDENT/NN_name/NN_name.ipynb: nbgrader
+# autograde + generate_feedback + export (COURSE/grades.csv, COURSE/feedback/).
+autograde: $(NBGRADER_VENV)/.installed
+	@test -n "$(SUBMITTED)" || (echo "usage: make autograde SUBMITTED=path/to/submitted" && exit 2)
+	$(NBGRADER_VENV)/bin/python tools/grading.py autograde $(SUBMITTED) --course $(COURSE)
 
 clean:
-	rm -rf $(VENV) $(NBGRADER_VENV) nbgrader-release build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(NBGRADER_VENV) nbgrader-course build *.egg-info .pytest_cache .ruff_cache

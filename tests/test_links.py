@@ -282,3 +282,42 @@ def test_generated_notebook_cells_are_ruff_clean(repo):
             text=True,
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_map_shows_core_and_total_minutes(tmp_path, capsys):
+    root = make_repo(tmp_path / "repo")
+    write_notebook(
+        root / "notebooks" / "05_sgd.ipynb",
+        "# 05 · SGD: noisy steps\n\n*Time: core 30 min, all 55 min*",
+    )
+    assert links.main(["--root", str(root)]) == 0
+    assert (
+        "| 05 | [SGD](notebooks/05_sgd.ipynb) | noisy steps | 30 (all 55) |"
+        in (root / "README.md").read_text()
+    )
+
+
+def test_teaching_guide_lists_core_and_optional_sections_and_exercises(tmp_path):
+    root = make_repo(tmp_path / "repo")
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell(
+                "# 07 · Adagrad: steps per coordinate\n\n*Time: core 30 min, all 50 min*"
+            ),
+            new_markdown_cell("## 1. Rare features"),
+            new_markdown_cell("## 2. The flaw (optional)"),
+            new_markdown_cell("## Summary\n\n## Exercises\n\n### Exercise 1 — one step (2 points)"),
+            new_code_cell("x = 1", metadata={"nbgrader": {"grade": True, "points": 2}}),
+        ]
+    )
+    nbformat.write(nb, root / "notebooks" / "07_adagrad.ipynb")
+    (root / "TEACHING.md").write_text(
+        "<!-- links:start coursework -->\n<!-- links:end coursework -->\n"
+    )
+    assert links.main(["--root", str(root)]) == 0
+    text = (root / "TEACHING.md").read_text()
+    assert "#### 07 · [Adagrad](notebooks/07_adagrad.ipynb) — 30 (all 50) min, 2 points" in text
+    assert "- **Core path:** 1. Rare features\n" in text
+    assert "- **Optional (skip in a 50-minute lab):** 2. The flaw\n" in text
+    assert "- **Exercises:** Exercise 1 — one step (2 points)" in text
+    assert links.main(["--root", str(root), "--check"]) == 0

@@ -12,13 +12,15 @@ re-pointed at once:
   Colab badges for that notebook) and the code cell tagged ``colab-setup`` (installs ``helpers``
   on Colab only). Missing cells are inserted right after the title cell. Only the cells' source
   is rewritten; outputs and execution counts are left alone, and the file is written by nbformat.
-* in markdown files (default ``README.md``), the text between ``<!-- links:start NAME -->`` and
-  ``<!-- links:end NAME -->`` for NAME in ``badges``, ``map``, ``clone`` and ``hub``.
+* in markdown files (default ``README.md`` and ``TEACHING.md``), the text between
+  ``<!-- links:start NAME -->`` and ``<!-- links:end NAME -->`` for NAME in ``badges``, ``map``,
+  ``clone`` and ``hub`` (README) and ``coursework`` (TEACHING: per notebook its minutes, core
+  and optional sections, and exercises with their points, read from the notebooks).
 
 The suite's map (NAME=map) is read from the notebooks themselves, so nothing is written twice:
 the first ``# NN · Title: promise`` heading gives the title and "what it teaches" (the promise),
-and a line such as ``*Time: 20 minutes*`` in the first cell gives the minutes. Notebooks that do
-not exist yet simply have no row.
+and a line such as ``*Time: core 30 min, all 55 min*`` (or ``*Time: 20 minutes*``) in the first
+cell gives the minutes. Notebooks that do not exist yet simply have no row.
 
 Usage::
 
@@ -44,7 +46,8 @@ START_NOTEBOOK = "notebooks/00_start_here.ipynb"
 HUB_PLACEHOLDER = "https://YOUR-HUB.example.org"
 LAUNCH_TAG = "launch-links"
 COLAB_TAG = "colab-setup"
-BLOCKS = ("badges", "map", "clone", "hub")
+BLOCKS = ("badges", "map", "clone", "hub")  # README.md
+TEACHING_BLOCKS = ("coursework",)  # TEACHING.md
 BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
 COLAB_BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
 
@@ -148,6 +151,9 @@ class NotebookInfo:
 
 TITLE = re.compile(r"^#\s+(?:(\d+)\s*[·.:\-–—]?\s*)?(.+?)\s*$", re.MULTILINE)
 MINUTES = re.compile(r"\btime\b[^0-9\n]{0,20}(\d+(?:\s*[-–]\s*\d+)?)\s*min", re.IGNORECASE)
+CORE_ALL = re.compile(r"\btime\b\W+core\s+(\d+)\s*min\w*,?\s+all\s+(\d+)\s*min", re.IGNORECASE)
+EXERCISE = re.compile(r"^###\s+(Exercise\s+\d+)\s*[—–:-]\s*(.+?)\s*$", re.MULTILINE)
+OPTIONAL = " (optional)"
 
 
 def notebook_info(nb: nbformat.NotebookNode, path: str) -> NotebookInfo:
@@ -159,8 +165,48 @@ def notebook_info(nb: nbformat.NotebookNode, path: str) -> NotebookInfo:
     if match:
         number = match[1] or number
         title, _, promise = match[2].partition(": ")
-    minutes = MINUTES.search(first)
-    return NotebookInfo(path, number, title.strip(), promise.strip(), minutes[1] if minutes else "")
+    core_all, minutes = CORE_ALL.search(first), MINUTES.search(first)
+    if core_all:
+        minutes = f"{core_all[1]} (all {core_all[2]})"
+    else:
+        minutes = minutes[1] if minutes else ""
+    return NotebookInfo(path, number, title.strip(), promise.strip(), minutes)
+
+
+@dataclass(frozen=True)
+class Coursework:
+    """What a teacher plans with: sections of the core path, optional ones, the exercises."""
+
+    info: NotebookInfo
+    core: tuple[str, ...]
+    optional: tuple[str, ...]
+    exercises: tuple[str, ...]  # "Exercise 1 — title (2 points)", as the notebook heads them
+    points: int
+
+
+CLOSING = ("Summary", "Exercises", "Further reading")
+
+
+def coursework(nb: nbformat.NotebookNode, info: NotebookInfo) -> Coursework:
+    """Sections (``##`` headings; ``(optional)`` ones apart), exercises and total points."""
+    core, optional, exercises = [], [], []
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("## ") and line[3:].strip() not in CLOSING:
+                heading = line[3:].strip()
+                if heading.endswith(OPTIONAL):
+                    optional.append(heading.removesuffix(OPTIONAL))
+                else:
+                    core.append(heading)
+        exercises += [f"{m[1]} — {m[2]}" for m in EXERCISE.finditer(cell.source)]
+    points = sum(
+        cell.metadata.get("nbgrader", {}).get("points", 0)
+        for cell in nb.cells
+        if cell.metadata.get("nbgrader", {}).get("grade")
+    )
+    return Coursework(info, tuple(core), tuple(optional), tuple(exercises), int(points))
 
 
 def tagged(nb: nbformat.NotebookNode, tag: str) -> list[int]:
@@ -235,12 +281,31 @@ def hub_block(site: Site) -> str:
     )
 
 
-def render_blocks(site: Site, infos: list[NotebookInfo]) -> dict[str, str]:
+def coursework_block(works: list[Coursework]) -> str:
+    if not works:
+        return "_No notebook has exercises yet._"
+    parts = []
+    for work in works:
+        info = work.info
+        parts += [
+            f"#### {info.number} · [{info.title}](notebooks/{Path(info.path).name}) — "
+            f"{info.minutes or '?'} min, {work.points} points",
+            "",
+            "- **Core path:** " + (" · ".join(work.core) or "—"),
+            "- **Optional (skip in a 50-minute lab):** " + (" · ".join(work.optional) or "none"),
+            "- **Exercises:** " + ("; ".join(work.exercises) or "none"),
+            "",
+        ]
+    return "\n".join(parts).rstrip()
+
+
+def render_blocks(site: Site, infos: list[NotebookInfo], works=()) -> dict[str, str]:
     return {
         "badges": badges(site),
         "map": map_block(site, infos),
         "clone": clone_block(site),
         "hub": hub_block(site),
+        "coursework": coursework_block(list(works)),
     }
 
 
@@ -270,23 +335,26 @@ def update_markdown(text: str, blocks: dict[str, str]) -> tuple[str, list[str], 
 
 def run(root: Path, markdown_files: list[Path], check: bool) -> int:
     site = read_site(root / "pyproject.toml")
-    stale, infos = [], []
+    stale, infos, works = [], [], []
     for nb_path in notebook_paths(root):
         rel = nb_path.relative_to(root).as_posix()
         nb = nbformat.read(nb_path, as_version=nbformat.NO_CONVERT)
         changes = update_notebook(nb, site, rel)
         infos.append(notebook_info(nb, rel))
+        works.append(coursework(nb, infos[-1]))
         if changes:
             stale.append(f"{rel}: {', '.join(changes)}")
             if not check:
                 nbformat.write(nb, nb_path)
-    blocks = render_blocks(site, infos)
+    blocks = render_blocks(site, infos, works)
     for md_path in markdown_files:
         if not md_path.exists():
             print(f"note: {md_path} does not exist; skipped", file=sys.stderr)
             continue
         text = md_path.read_text(encoding="utf-8")
         new, changed, missing = update_markdown(text, blocks)
+        expected = TEACHING_BLOCKS if md_path.name == "TEACHING.md" else BLOCKS
+        missing = [name for name in missing if name in expected]
         if missing:
             names = ", ".join(missing)
             print(f"note: {md_path} has no links block for: {names}", file=sys.stderr)
@@ -306,9 +374,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="list stale files, exit 1 if any")
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root")
-    parser.add_argument("markdown", nargs="*", type=Path, help="markdown files (default README.md)")
+    parser.add_argument(
+        "markdown", nargs="*", type=Path, help="markdown files (default README.md, TEACHING.md)"
+    )
     args = parser.parse_args(argv)
-    files = args.markdown or [args.root / "README.md"]
+    files = args.markdown or [args.root / "README.md", args.root / "TEACHING.md"]
     try:
         return run(args.root, files, args.check)
     except (ValueError, KeyError) as error:
