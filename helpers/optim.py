@@ -12,13 +12,27 @@ of ``torch.optim`` 2.x (single-tensor implementation, ``maximize=False``), so a 
 PyTorch finds the same names and the same numbers. Below, $w$ is a parameter, $g$ its gradient,
 $\eta$ the learning rate and $t = 1, 2, \dots$ the number of the step being taken.
 
-``lr`` may also be a schedule (``constant``, ``step_decay``, ``exponential_decay``,
-``inverse_time_decay``, ``cosine_decay``) or any callable ``step -> lr``; it is evaluated at
-``state.step``, which is 0 for the first update, like a torch ``lr_scheduler`` whose ``.step()`` is
-called after each ``optimizer.step()``.
+``lr`` may also be a schedule or any callable ``step -> lr``; it is evaluated at ``state.step``,
+which is 0 for the first update, like a torch ``lr_scheduler`` whose ``.step()`` is called after
+each ``optimizer.step()``. The schedules and their torch equivalents (same values for every step
+$t$, except where noted):
+
+=========================================  =======================================================
+here                                       torch.optim.lr_scheduler
+=========================================  =======================================================
+``constant(lr)``                           no scheduler
+``step_decay(lr, step_size, gamma)``       ``StepLR(opt, step_size, gamma)``
+``exponential_decay(lr, gamma)``           ``ExponentialLR(opt, gamma)``
+``inverse_time_decay(lr, decay)``          ``LambdaLR(opt, lambda t: 1 / (1 + decay * t))``
+``cosine_decay(lr, total_steps, min_lr)``  ``CosineAnnealingLR(opt, T_max=total_steps,``
+                                           ``eta_min=min_lr)`` for $t \le T$; after it torch's
+                                           rate climbs again, ours stays at ``min_lr``
+any callable ``f(t) -> lr``                ``LambdaLR(opt, lambda t: f(t) / lr)``
+=========================================  =======================================================
 
 NaN or infinite gradients are not refused (torch does not refuse them either): they propagate into
-the parameters. ``run`` watches the loss and stops a diverging run with a clear message.
+the parameters. ``run`` (and ``training.fit``) watch the loss, the gradients and the parameters, and
+stop a diverging run with the step named.
 """
 
 from __future__ import annotations
