@@ -111,8 +111,9 @@ def check_function(
         if not problem and not _same(learner_args, args):
             problem = "It changed its input arrays in place; return new arrays instead."
         if problem:
-            wrong_values = {hint: fn(*copy.deepcopy(args)) for hint, fn in (mistakes or {}).items()}
-            problem += _named_mistake(got, expected, wrong_values, rtol, atol)
+            problem += _mistake_on_every_input(
+                learner_fn, reference_fn, mistakes, inputs, rtol, atol
+            )
             where = f"test input #{number} of {len(inputs)}: {_describe_args(learner_fn, args)}"
             raise AssertionError(f"{name} is not right yet, on {where}\n{problem}")
     print(f"✓ {name} gives the right answer on all {len(inputs)} test inputs")
@@ -178,6 +179,8 @@ def _compare(got, expected, rtol, atol, inputs, kind):
         return "" if got is None else f"Expected None, got {_fmt(got)}."
     if got is None:
         return _NONE
+    if isinstance(expected, tuple) and not isinstance(got, (tuple, list, np.ndarray)):
+        return f"Expected {len(expected)} values (e.g. `return a, b`), got one: {_fmt(got)}."
     if isinstance(expected, (tuple, list)) and not _is_numeric_array(expected):
         return _compare_sequence(got, expected, rtol, atol, inputs, kind)
     if not _is_numeric_array(got):
@@ -317,6 +320,33 @@ def _factor_hint(factor, kind):
     if size > 1:
         return "Did you sum where the formula takes a mean (or forget to divide by n)?"
     return "Did you divide by something extra (n twice, or a mean where a sum belongs)?"
+
+
+def _mistake_on_every_input(learner_fn, reference_fn, mistakes, inputs, rtol, atol):
+    """'\nThis is what you get when: HINT' for the first listed mistake that gives the learner's
+    answers on *every* input (and differs from the reference on at least one): a mistake that
+    only coincides on one input is not named, so the hint is never a guess."""
+    if not mistakes:
+        return ""
+    try:
+        answers = [learner_fn(*copy.deepcopy(args)) for args in inputs]
+    except Exception:  # noqa: BLE001 - a learner function may raise on another input
+        return ""
+    tolerance = max(rtol, 1e-9)
+    for hint, wrong_fn in mistakes.items():
+        try:
+            wrong = [wrong_fn(*copy.deepcopy(args)) for args in inputs]
+            right = [reference_fn(*copy.deepcopy(args)) for args in inputs]
+        except Exception:  # noqa: BLE001 - a mistake may not apply to every input
+            continue
+        pairs = zip(answers, wrong, right, strict=True)
+        same, differs = True, False
+        for answer, wrong_answer, right_answer in pairs:
+            same = same and not _compare(answer, wrong_answer, tolerance, atol, (), "value")
+            differs = differs or bool(_compare(wrong_answer, right_answer, rtol, atol, (), "value"))
+        if same and differs:
+            return f"\nThis is what you get when: {hint}"
+    return ""
 
 
 def _named_mistake(got, expected, wrong_values, rtol, atol):

@@ -272,3 +272,29 @@ BAD_INPUTS = [
 def test_bad_input_raises_a_message_naming_the_argument(call, error, fragment):
     with pytest.raises(error, match=re.escape(fragment)):
         call()
+
+
+def test_a_single_number_where_a_pair_of_numbers_is_expected_asks_for_both():
+    with fails("Expected 2 values (e.g. `return a, b`), got one: 1.5"):
+        checks.check_close("step", 1.5, (1.5, -0.5))
+
+
+def test_a_mistake_is_named_only_if_it_gives_the_learners_answers_on_every_input():
+    def first(values, target):
+        return next((t for t, v in enumerate(values) if v < target), None)
+
+    mistakes = {
+        "counted from 1": lambda values, target: next(
+            (t + 1 for t, v in enumerate(values) if v < target), None
+        ),
+        "the last one": lambda values, target: max(
+            (t for t, v in enumerate(values) if v < target), default=None
+        ),
+    }
+    inputs = [(np.array([3.0, 2.0, 1.0, 0.5]), 1.5), (np.array([1.0, 0.1, 0.3, 0.1]), 0.2)]
+    # on input 1 "the last one" (3) equals "counted from 1" (3); input 2 tells them apart
+    with fails("This is what you get when: the last one"):
+        checks.check_function(mistakes["the last one"], first, inputs, mistakes=mistakes)
+    with pytest.raises(AssertionError) as failure:  # matches neither on every input: no hint
+        checks.check_function(lambda values, target: 7, first, inputs, mistakes=mistakes)
+    assert "This is what you get when" not in str(failure.value)

@@ -321,3 +321,20 @@ def test_teaching_guide_lists_core_and_optional_sections_and_exercises(tmp_path)
     assert "- **Optional (skip in a 50-minute lab):** 2. The flaw\n" in text
     assert "- **Exercises:** Exercise 1 — one step (2 points)" in text
     assert links.main(["--root", str(root), "--check"]) == 0
+
+
+def test_the_map_cell_of_notebook_00_lists_every_notebook_with_relative_links(tmp_path):
+    root = make_repo(tmp_path / "repo")
+    path = root / "notebooks" / "00_start_here.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    map_cell = new_markdown_cell("stale", metadata={"tags": ["suite-map"]})
+    nb.cells.append(map_cell)
+    nbformat.write(nb, path)
+    assert links.main(["--root", str(root)]) == 0
+    source = cell_by_tag(path, "suite-map").source
+    assert "| 00 | **Start here** (this notebook) | rules vs weights | 15 |" in source
+    assert (
+        r"| 04 | [Gradient descent](04_gradient_descent.ipynb) | walk downhill \| one step at a time"
+        " | 20–25 |"
+    ) in source
+    assert links.main(["--root", str(root), "--check"]) == 0

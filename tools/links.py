@@ -17,6 +17,9 @@ re-pointed at once:
   ``clone`` and ``hub`` (README) and ``coursework`` (TEACHING: per notebook its minutes, core
   and optional sections, and exercises with their points, read from the notebooks).
 
+A markdown cell tagged ``suite-map`` (the map in notebook 00) gets the same map as a table with
+links relative to ``notebooks/``.
+
 The suite's map (NAME=map) is read from the notebooks themselves, so nothing is written twice:
 the first ``# NN · Title: promise`` heading gives the title and "what it teaches" (the promise),
 and a line such as ``*Time: core 30 min, all 55 min*`` (or ``*Time: 20 minutes*``) in the first
@@ -46,6 +49,7 @@ START_NOTEBOOK = "notebooks/00_start_here.ipynb"
 HUB_PLACEHOLDER = "https://YOUR-HUB.example.org"
 LAUNCH_TAG = "launch-links"
 COLAB_TAG = "colab-setup"
+MAP_TAG = "suite-map"
 BLOCKS = ("badges", "map", "clone", "hub")  # README.md
 TEACHING_BLOCKS = ("coursework",)  # TEACHING.md
 BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
@@ -240,6 +244,31 @@ def update_notebook(nb: nbformat.NotebookNode, site: Site, path: str) -> list[st
     return changes
 
 
+def notebook_map_source(infos: list[NotebookInfo], here: str) -> str:
+    """The map as a markdown table for a notebook in ``notebooks/`` (links relative to it)."""
+    rows = ["| # | notebook | what it teaches | minutes: core (all) |", "|---|---|---|---|"]
+    for info in infos:
+        name = Path(info.path).name
+        title = (
+            f"**{cell_text(info.title)}** (this notebook)"
+            if info.path == here
+            else f"[{cell_text(info.title)}]({name})"
+        )
+        rows.append(f"| {info.number} | {title} | {cell_text(info.promise)} | {info.minutes} |")
+    return "\n".join(rows)
+
+
+def update_map_cell(nb: nbformat.NotebookNode, infos: list[NotebookInfo], here: str) -> list[str]:
+    """Rewrite the markdown cells tagged ``suite-map`` (notebook 00's map) from ``infos``."""
+    changes = []
+    for i in tagged(nb, MAP_TAG):
+        source = notebook_map_source(infos, here)
+        if nb.cells[i].source != source:
+            nb.cells[i].source = source
+            changes.append(f"rewrote the {MAP_TAG} cell")
+    return changes
+
+
 def notebook_paths(root: Path) -> list[Path]:
     return sorted((root / "notebooks").glob("[0-9]*.ipynb"))
 
@@ -336,12 +365,15 @@ def update_markdown(text: str, blocks: dict[str, str]) -> tuple[str, list[str], 
 def run(root: Path, markdown_files: list[Path], check: bool) -> int:
     site = read_site(root / "pyproject.toml")
     stale, infos, works = [], [], []
+    books = []
     for nb_path in notebook_paths(root):
         rel = nb_path.relative_to(root).as_posix()
         nb = nbformat.read(nb_path, as_version=nbformat.NO_CONVERT)
-        changes = update_notebook(nb, site, rel)
+        books.append((nb_path, rel, nb, update_notebook(nb, site, rel)))
         infos.append(notebook_info(nb, rel))
         works.append(coursework(nb, infos[-1]))
+    for nb_path, rel, nb, changes in books:  # the map cell needs every notebook's info first
+        changes += update_map_cell(nb, infos, rel)
         if changes:
             stale.append(f"{rel}: {', '.join(changes)}")
             if not check:

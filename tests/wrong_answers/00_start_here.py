@@ -1,50 +1,122 @@
-"""Plausible wrong answers for notebooks/00_start_here.ipynb (see README.md in this folder)."""
-
-_STEP_HEAD = '''def step(w, b, x, y, lr):
-    """One gradient-descent step on the mean squared error of the line w * x + b."""
-'''
+"""Plausible wrong answers for the exercises of 00_start_here.ipynb, with the feedback each gets."""
 
 WRONG_ANSWERS = {
-    "ex00_predict": [
-        ("forgot the bias", "def predict(w, b, x):\n    return w * x\n"),
-        ("swapped w and b", "def predict(w, b, x):\n    return b * x + w\n"),
-        ("bias multiplied in", "def predict(w, b, x):\n    return w * (x + b)\n"),
-    ],
-    "ex00_step": [
+    "ex00-step": [
         (
-            "sign flipped (+lr: steps uphill)",
-            _STEP_HEAD + "    error = w * x + b - y\n"
-            "    return w + lr * 2 * np.mean(error * x), b + lr * 2 * np.mean(error)\n",
-        ),
-        (
-            "gradient without the factor 2",
-            _STEP_HEAD + "    error = w * x + b - y\n"
-            "    return w - lr * np.mean(error * x), b - lr * np.mean(error)\n",
-        ),
-        (
-            "forgot to divide by n (sum instead of mean)",
-            _STEP_HEAD + "    error = w * x + b - y\n"
-            "    return w - lr * 2 * np.sum(error * x), b - lr * 2 * np.sum(error)\n",
-        ),
-        (
-            "b updated with the w gradient",
-            _STEP_HEAD + "    error = w * x + b - y\n"
-            "    grad_w = 2 * np.mean(error * x)\n"
-            "    return w - lr * grad_w, b - lr * grad_w\n",
-        ),
-        (
-            "b's gradient computed with the already-updated w",
-            _STEP_HEAD + "    w = w - lr * 2 * np.mean((w * x + b - y) * x)\n"
+            "updates w first, then computes b's gradient with the new w",
+            "def step(w, b, x, y, lr):\n"
+            "    w = w - lr * 2 * np.mean((w * x + b - y) * x)\n"
             "    b = b - lr * 2 * np.mean(w * x + b - y)\n"
             "    return w, b\n",
+            "computed with the NEW w",
+        ),
+        (
+            "steps uphill",
+            "def step(w, b, x, y, lr):\n"
+            "    error = w * x + b - y\n"
+            "    return w + lr * 2 * np.mean(error * x), b + lr * 2 * np.mean(error)\n",
+            "uphill",
+        ),
+        (
+            "forgets the factor 2",
+            "def step(w, b, x, y, lr):\n"
+            "    error = w * x + b - y\n"
+            "    return w - lr * np.mean(error * x), b - lr * np.mean(error)\n",
+            "factor 2",
+        ),
+        (
+            "sums instead of averaging",
+            "def step(w, b, x, y, lr):\n"
+            "    error = w * x + b - y\n"
+            "    return w - lr * 2 * np.sum(error * x), b - lr * 2 * np.sum(error)\n",
+            "no 1/n",
+        ),
+        (
+            "residual the wrong way round and b's gradient uses x",
+            "def step(w, b, x, y, lr):\n"
+            "    error = y - (w * x + b)\n"
+            "    return w - lr * 2 * np.mean(error * x), b - lr * 2 * np.mean(error * x)\n",
+            "expected:",
+        ),
+        (
+            "returns only w",
+            "def step(w, b, x, y, lr):\n    return w - lr * 2 * np.mean((w * x + b - y) * x)\n",
+            "Expected 2 values",
         ),
     ],
-    "ex00_steps_to_0_2": [
-        ("off by one (one step too many)", "steps_to_0_2 = int(np.argmax(losses < 0.2)) + 1\n"),
+    "ex00-first-below": [
         (
-            "off by one (the last step above 0.2)",
-            "steps_to_0_2 = int(np.argmax(losses < 0.2)) - 1\n",
+            "counts steps from 1",
+            "def first_below(losses, target):\n"
+            "    for t, loss in enumerate(losses, start=1):\n"
+            "        if loss < target:\n"
+            "            return t\n"
+            "    return None\n",
+            "counted from 1",
         ),
-        ("counted the steps below 0.2", "steps_to_0_2 = int(np.sum(losses < 0.2))\n"),
+        (
+            "the last step below the target",
+            "def first_below(losses, target):\n"
+            "    below = np.flatnonzero(np.asarray(losses) < target)\n"
+            "    return int(below[-1]) if below.size else None\n",
+            "LAST step",
+        ),
+        (
+            "<= instead of <",
+            "def first_below(losses, target):\n"
+            "    below = np.flatnonzero(np.asarray(losses) <= target)\n"
+            "    return int(below[0]) if below.size else None\n",
+            "<= instead of <",
+        ),
+        (
+            "returns the loss, not the step",
+            "def first_below(losses, target):\n"
+            "    below = np.asarray(losses)[np.asarray(losses) < target]\n"
+            "    return float(below[0]) if below.size else None\n",
+            "the loss itself was returned",
+        ),
+        (
+            "np.argmax without checking that any loss is below (0 when never)",
+            "def first_below(losses, target):\n"
+            "    return int(np.argmax(np.asarray(losses) < target))\n",
+            "Expected None, got 0",
+        ),
+    ],
+    "ex00-largest-lr": [
+        (
+            "the first learning rate that fails (one grid step too far)",
+            'largest_lr = 1.0\njust_above = "b"\n',
+            "already too large",
+        ),
+        (
+            "a learning rate that works but is not the largest",
+            'largest_lr = 0.5\njust_above = "b"\n',
+            "not the largest on the grid",
+        ),
+        (
+            "the learning rate used in section 4",
+            'largest_lr = 0.1\njust_above = "b"\n',
+            "not the largest on the grid",
+        ),
+        (
+            "a guess from the '2/L' rule with L = 1",
+            'largest_lr = 2.0\njust_above = "b"\n',
+            "already too large",
+        ),
+        (
+            "the right rate, the wrong explanation: steps too small",
+            'largest_lr = 0.95\njust_above = "a"\n',
+            "never makes the loss grow",
+        ),
+        (
+            "the right rate, the wrong explanation: the gradient vanishes",
+            'largest_lr = 0.95\njust_above = "c"\n',
+            "the gradient is zero only at the bottom",
+        ),
+        (
+            "a string instead of a number",
+            'largest_lr = "0.95"\njust_above = "b"\n',
+            "must be a number",
+        ),
     ],
 }
