@@ -28,7 +28,6 @@ NOT_YET = {
     "01_weights_and_initialization",
     "02_loss_functions",
     "03_derivatives_and_gradients",
-    "04_gradient_descent",
 }
 NOTEBOOKS = [
     pytest.param(path, marks=pytest.mark.xfail(strict=True, reason="re-run fixes pending"))

@@ -1,63 +1,40 @@
-"""Plausible wrong answers for the exercises of 04_gradient_descent.ipynb."""
+"""Plausible wrong answers for the exercises of 04_gradient_descent.ipynb, with the feedback each
+gets."""
+
+_LOOP = (
+    "def gradient_descent(grad_fn, w0, lr, steps):\n"
+    "    w, iterates = w0, [w0]\n"
+    "    for _ in range({steps}):\n"
+    "        w = w {sign} lr * grad_fn(w)\n"
+    "        iterates.append(w)\n"
+    "    return np.array(iterates)\n"
+)
 
 WRONG_ANSWERS = {
-    "ex04-gd-step": [
-        (
-            "steps uphill (+ instead of −)",
-            "def gd_step(w, grad, lr):\n    return w + lr * grad\n",
-        ),
-        (
-            "learning rate applied twice",
-            "def gd_step(w, grad, lr):\n    return w - lr * lr * grad\n",
-        ),
-        (
-            "learning rate missing",
-            "def gd_step(w, grad, lr):\n    return w - grad\n",
-        ),
-        (
-            "changes w in place",
-            "def gd_step(w, grad, lr):\n    w -= lr * grad\n    return w\n",
-        ),
-    ],
     "ex04-gradient-descent": [
         (
-            "forgets the starting point (steps iterates)",
+            "forgets the starting point",
             "def gradient_descent(grad_fn, w0, lr, steps):\n"
             "    w, iterates = w0, []\n"
             "    for _ in range(steps):\n"
             "        w = w - lr * grad_fn(w)\n"
             "        iterates.append(w)\n"
             "    return np.array(iterates)\n",
+            "row 0 must be w0 itself",
         ),
         (
-            "one step too many (steps + 2 iterates)",
-            "def gradient_descent(grad_fn, w0, lr, steps):\n"
-            "    w, iterates = w0, [w0]\n"
-            "    for _ in range(steps + 1):\n"
-            "        w = w - lr * grad_fn(w)\n"
-            "        iterates.append(w)\n"
-            "    return np.array(iterates)\n",
+            "one step too many",
+            _LOOP.format(steps="steps + 1", sign="-"),
+            "one step too many",
         ),
         (
-            "one step too few (range(steps - 1))",
-            "def gradient_descent(grad_fn, w0, lr, steps):\n"
-            "    w, iterates = w0, [w0]\n"
-            "    for _ in range(steps - 1):\n"
-            "        w = w - lr * grad_fn(w)\n"
-            "        iterates.append(w)\n"
-            "    return np.array(iterates)\n",
+            "one step too few",
+            _LOOP.format(steps="steps - 1", sign="-"),
+            "one row too few",
         ),
+        ("gradient ascent", _LOOP.format(steps="steps", sign="+"), "uphill"),
         (
-            "mutates w0 in place",
-            "def gradient_descent(grad_fn, w0, lr, steps):\n"
-            "    w, iterates = w0, [w0.copy()]\n"
-            "    for _ in range(steps):\n"
-            "        w -= lr * grad_fn(w)\n"
-            "        iterates.append(w.copy())\n"
-            "    return np.array(iterates)\n",
-        ),
-        (
-            "appends the same array object every time",
+            "updates w in place and appends the same array every time",
             "def gradient_descent(grad_fn, w0, lr, steps):\n"
             "    w = w0.copy()\n"
             "    iterates = [w]\n"
@@ -65,33 +42,94 @@ WRONG_ANSWERS = {
             "        w -= lr * grad_fn(w)\n"
             "        iterates.append(w)\n"
             "    return np.array(iterates)\n",
+            "every row is the same array",
         ),
         (
-            "gradient ascent",
+            "changes w0 in place",
             "def gradient_descent(grad_fn, w0, lr, steps):\n"
-            "    w, iterates = w0, [w0]\n"
+            "    iterates = [w0.copy()]\n"
             "    for _ in range(steps):\n"
-            "        w = w + lr * grad_fn(w)\n"
-            "        iterates.append(w)\n"
+            "        w0 -= lr * grad_fn(w0)\n"
+            "        iterates.append(w0.copy())\n"
             "    return np.array(iterates)\n",
+            "changed its input arrays in place",
         ),
     ],
-    "ex04-max-stable-lr": [
+    "ex04-predict-steps": [
         (
-            "1/λ_max instead of 2/λ_max",
-            "def max_stable_lr(H):\n    return 1.0 / np.linalg.eigvalsh(H).max()\n",
+            "the naive count ignores the steep part of the starting loss",
+            "predicted_steps = int(np.ceil(np.log(1e4) / (2 * np.log(1 / 0.98))))\n"
+            "measured_steps = 142\n",
+            "most of it is the steep part",
         ),
         (
-            "uses the smallest eigenvalue",
-            "def max_stable_lr(H):\n    return 2.0 / np.linalg.eigvalsh(H).min()\n",
+            "no factor 2 (distance instead of loss)",
+            "ratio = 0.5 * 2.5**2 / (1e-4 * 103.125)\n"
+            "predicted_steps = int(np.ceil(np.log(ratio) / np.log(1 / 0.98)))\n"
+            "measured_steps = 142\n",
+            "no factor 2",
         ),
         (
-            "uses the trace",
-            "def max_stable_lr(H):\n    return 2.0 / np.trace(H)\n",
+            "rho of the best learning rate",
+            "ratio = 0.5 * 2.5**2 / (1e-4 * 103.125)\n"
+            "predicted_steps = int(np.ceil(np.log(ratio) / (2 * np.log(51 / 49))))\n"
+            "measured_steps = 142\n",
+            "of the best rate",
         ),
         (
-            "uses the largest diagonal entry",
-            "def max_stable_lr(H):\n    return 2.0 / np.max(np.diag(H))\n",
+            "measured: counts from 1",
+            "predicted_steps = 142\nmeasured_steps = 143\n",
+            "counting from 1",
+        ),
+        (
+            "measured: the last step above the target",
+            "predicted_steps = 142\nmeasured_steps = 141\n",
+            "the last step above the target",
+        ),
+    ],
+    "ex04-regression-kappa": [
+        (
+            "no column of ones for the bias",
+            "def regression_kappa(X):\n"
+            "    lams = np.linalg.eigvalsh(2 / len(X) * X.T @ X)\n"
+            "    return lams[-1] / lams[0]\n\n\n"
+            "kappas = [regression_kappa(X) for X in (X_raw, X_scaled, X_std)]\n",
+            "column of ones for the bias is missing",
+        ),
+        (
+            "singular values of A (square root of kappa)",
+            "def regression_kappa(X):\n"
+            "    s = np.linalg.svd(np.column_stack([X, np.ones(len(X))]), compute_uv=False)\n"
+            "    return s[0] / s[-1]\n\n\n"
+            "kappas = [regression_kappa(X) for X in (X_raw, X_scaled, X_std)]\n",
+            "that is √κ",
+        ),
+        (
+            "ratio of diagonal entries",
+            "def regression_kappa(X):\n"
+            "    A = np.column_stack([X, np.ones(len(X))])\n"
+            "    d = np.diag(A.T @ A)\n"
+            "    return d.max() / d.min()\n\n\n"
+            "kappas = [regression_kappa(X) for X in (X_raw, X_scaled, X_std)]\n",
+            "DIAGONAL entry",
+        ),
+        (
+            "upside down",
+            "def regression_kappa(X):\n"
+            "    A = np.column_stack([X, np.ones(len(X))])\n"
+            "    lams = np.linalg.eigvalsh(A.T @ A)\n"
+            "    return lams[0] / lams[-1]\n\n\n"
+            "kappas = [regression_kappa(X) for X in (X_raw, X_scaled, X_std)]\n",
+            "upside down",
+        ),
+        (
+            "the right function, the kappas in the wrong order",
+            "def regression_kappa(X):\n"
+            "    A = np.column_stack([X, np.ones(len(X))])\n"
+            "    lams = np.linalg.eigvalsh(A.T @ A)\n"
+            "    return lams[-1] / lams[0]\n\n\n"
+            "kappas = [regression_kappa(X) for X in (X_std, X_scaled, X_raw)]\n",
+            "kappas (raw, scaled only, standardized) is not right yet",
         ),
     ],
 }
