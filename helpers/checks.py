@@ -3,9 +3,9 @@ r"""Feedback for the exercises (used in the nbgrader test cells).
 Each check prints one short line starting with "✓" when the answer is right, and otherwise raises
 ``AssertionError`` with a message in plain words: which input failed (named with the learner's own
 argument names), what was expected and what came back, the relative error ($g$ = got,
-$e$ = expected)
+$e$ = expected; the definition of ``helpers.gradients.relative_error`` and the CS231n notes)
 
-$$\text{relative error} = \frac{\max_i |g_i - e_i|}{\max_i |e_i|},$$
+$$\text{relative error} = \max_i \frac{|g_i - e_i|}{\max(|g_i|, |e_i|)},$$
 
 and, when the mistake is recognised, what it looks like.
 
@@ -389,9 +389,12 @@ def _arrays(values):
 
 
 def _relative_error(got, want):
-    scale = np.max(np.abs(want)) if want.size else 0.0
-    error = np.max(np.abs(got - want)) if want.size else 0.0
-    return float(error / scale) if scale > 0 else float(error)
+    """The suite's one relative error (see ``helpers.gradients.relative_error``)."""
+    if not want.size:
+        return 0.0
+    scale = np.maximum(np.maximum(np.abs(got), np.abs(want)), 1e-300)
+    with np.errstate(invalid="ignore", over="ignore"):  # inf or NaN answers: said elsewhere
+        return float(np.max(np.abs(got - want) / scale))
 
 
 def _is_numeric_array(value):

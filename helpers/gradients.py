@@ -56,12 +56,17 @@ def numerical_gradient(f, x, h=1e-5):
 
 
 def relative_error(a, b, tiny=1e-8):
-    r"""Largest elementwise relative error between two arrays of the same shape.
+    r"""Largest elementwise relative error between two arrays of the same shape, as in the
+    CS231n notes on gradient checks (https://cs231n.github.io/neural-networks-3/#gradcheck):
 
-    $$\max_i \frac{|a_i - b_i|}{\max(|a_i| + |b_i|,\ \text{tiny})}$$
+    $$\max_i \frac{|a_i - b_i|}{\max(|a_i|,\ |b_i|,\ \text{tiny})}$$
 
-    0 means identical, about 1e-7 or less means a gradient is right, 1e-2 or more means wrong.
-    ``tiny`` keeps the ratio finite where both entries are (nearly) zero.
+    0 means identical, 2 means opposite signs. For a gradient check in float64 (CS231n's
+    thresholds): above 1e-2 the gradient is almost certainly wrong; 1e-4 to 1e-2 is suspicious;
+    below 1e-4 is fine where the function has kinks (ReLU, MAE, Huber), which make central
+    differences legitimately inaccurate nearby, but too high for a smooth one (tanh, sigmoid,
+    softmax); 1e-7 or less means right. ``tiny`` keeps the ratio finite where both entries are
+    (nearly) zero. The same definition is used by ``helpers.checks`` in its feedback.
 
     Raises:
         TypeError: ``a`` or ``b`` not real arrays.
@@ -74,7 +79,8 @@ def relative_error(a, b, tiny=1e-8):
         raise ValueError(f"a and b must have the same shape, got a {a.shape} and b {b.shape}")
     if a.size == 0:
         return 0.0
-    return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), tiny)))
+    scale = np.maximum(np.maximum(np.abs(a), np.abs(b)), tiny)
+    return float(np.max(np.abs(a - b) / scale))
 
 
 def gradient_check(f, grad, x, h=1e-5):

@@ -58,22 +58,32 @@ def test_numerical_gradient_works_through_a_closure_over_x():
     np.testing.assert_allclose(gradients.numerical_gradient(loss, params), 2 * params, 1e-9)
 
 
-def test_relative_error_is_zero_for_equal_arrays_and_one_for_opposite_signs():
+def test_relative_error_is_zero_for_equal_arrays_and_two_for_opposite_signs():
     a = np.array([1.0, -2.0, 0.0])
     assert gradients.relative_error(a, a) == 0.0
-    assert gradients.relative_error(a, -a) == pytest.approx(1.0)
+    assert gradients.relative_error(a, -a) == pytest.approx(2.0)
 
 
-def test_relative_error_is_the_elementwise_maximum():
-    # entries: |1-1.1|/2.1 and |100-101|/201; the first is larger
+def test_relative_error_is_cs231ns_elementwise_maximum():
+    # entries: |1-1.1|/max(1, 1.1) and |100-101|/max(100, 101); the first is larger
     error = gradients.relative_error(np.array([1.0, 100.0]), np.array([1.1, 101.0]))
-    assert error == pytest.approx(0.1 / 2.1)
+    assert error == pytest.approx(0.1 / 1.1)
+
+
+def test_checks_feedback_reports_the_same_relative_error_as_gradients():
+    from helpers import checks
+
+    got, want = np.array([1.0, 100.0]), np.array([1.1, 101.0])
+    with pytest.raises(AssertionError, match=f"relative error: {0.1 / 1.1:.2g}"):
+        checks.check_close("x", got, want)
 
 
 def test_gradient_check_accepts_a_correct_gradient_and_flags_a_sign_flip():
     x = np.array([0.5, -1.5, 2.5])
     assert gradients.gradient_check(cubic_sum, lambda w: 3 * w**2 + np.cos(w), x) < 1e-8
-    assert gradients.gradient_check(cubic_sum, lambda w: -(3 * w**2 + np.cos(w)), x) == 1.0
+    assert gradients.gradient_check(
+        cubic_sum, lambda w: -(3 * w**2 + np.cos(w)), x
+    ) == pytest.approx(2.0)
     assert gradients.gradient_check(cubic_sum, 3 * x**2 + np.cos(x), x) < 1e-8
 
 
