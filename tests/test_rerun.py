@@ -27,7 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 NOT_YET = {
     "01_weights_and_initialization",
     "02_loss_functions",
-    "03_derivatives_and_gradients",
 }
 NOTEBOOKS = [
     pytest.param(path, marks=pytest.mark.xfail(strict=True, reason="re-run fixes pending"))
