@@ -342,3 +342,32 @@ def _check_params(params, shapes):
         check_float_array(f"params[{i}]", p, shape=shape, finite=False)
         for i, (p, shape) in enumerate(zip(params, shapes, strict=True))
     ]
+
+
+def fit_line_mae(x, y):
+    r"""The straight line $\hat y = w x + b$ with the smallest mean absolute error, exactly.
+
+    The MAE is piecewise linear in $(w, b)$, so a lowest point lies at a corner of that surface,
+    where two residuals are zero: some best line passes through two of the data points. This
+    tries the line through every pair of points with different $x$ and returns the best,
+    ``(w, b)``: $O(n^3)$ work, fine for the small data sets of the notebooks (a linear program
+    does it in general).
+
+    Args:
+        x, y: 1-D float arrays of the same length, at least two distinct ``x`` values.
+
+    Raises:
+        ValueError: different lengths, not 1-D, non-finite, or fewer than two distinct ``x``.
+    """
+    x = check_float_array("x", x, ndim=1)
+    y = check_float_array("y", y, shape=x.shape)
+    i, j = np.triu_indices(len(x), k=1)  # every pair of points i < j
+    keep = x[i] != x[j]
+    if not keep.any():
+        raise ValueError("x must hold at least two distinct values to fit a line")
+    i, j = i[keep], j[keep]
+    slopes = (y[j] - y[i]) / (x[j] - x[i])
+    intercepts = y[i] - slopes * x[i]
+    maes = np.mean(np.abs(slopes[:, None] * x + intercepts[:, None] - y), axis=1)
+    best = int(np.argmin(maes))
+    return float(slopes[best]), float(intercepts[best])

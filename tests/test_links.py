@@ -333,8 +333,6 @@ def test_the_map_cell_of_notebook_00_lists_every_notebook_with_relative_links(tm
     assert links.main(["--root", str(root)]) == 0
     source = cell_by_tag(path, "suite-map").source
     assert "| 00 | **Start here** (this notebook) | rules vs weights | 15 |" in source
-    assert (
-        r"| 04 | [Gradient descent](04_gradient_descent.ipynb) | walk downhill \| one step at a time"
-        " | 20–25 |"
-    ) in source
+    row_04 = r"| 04 | [Gradient descent](04_gradient_descent.ipynb) | walk downhill \| one step"
+    assert row_04 + " at a time | 20–25 |" in source
     assert links.main(["--root", str(root), "--check"]) == 0

@@ -1,98 +1,118 @@
-"""Plausible wrong answers for the exercises of notebooks/02_loss_functions.ipynb.
-
-Each must be rejected by the exercise's test cell (see tests/test_exercises.py).
-"""
-
-_MSE = '''
-def mse(pred, target):
-    """Mean squared error between two float arrays of the same shape."""
-    return float({body})
-'''
-
-_HUBER = '''
-def huber(pred, target, delta):
-    """Mean Huber loss with threshold delta > 0."""
-    r = pred - target
-    size = np.abs(r)
-    return float({body})
-'''
-
-_BCE = '''
-def binary_cross_entropy(p, y):
-    """Mean binary cross-entropy of probabilities p for 0/1 labels y."""
-    return float({body})
-'''
+"""Plausible wrong answers for the exercises of 02_loss_functions.ipynb, with the feedback each
+gets."""
 
 WRONG_ANSWERS = {
-    "ex_mse": [
-        ("sum instead of mean", _MSE.format(body="np.sum((pred - target) ** 2)")),
-        ("absolute value instead of square", _MSE.format(body="np.mean(np.abs(pred - target))")),
-        ("RMSE instead of MSE", _MSE.format(body="np.sqrt(np.mean((pred - target) ** 2))")),
-        ("square of the mean residual", _MSE.format(body="np.mean(pred - target) ** 2")),
-        ("divides by n - 1", _MSE.format(body="np.sum((pred - target) ** 2) / (pred.size - 1)")),
-        ("mean residual, not squared", _MSE.format(body="np.mean(pred - target)")),
-    ],
-    "ex_huber": [
+    "ex02-huber": [
         (
-            "condition on the signed residual",
-            _HUBER.format(
-                body="np.mean(np.where(r <= delta, 0.5 * r**2, delta * (size - 0.5 * delta)))"
-            ),
+            "tests r instead of |r|",
+            "def huber(pred, target, delta):\n"
+            "    r = pred - target\n"
+            "    linear = delta * (np.abs(r) - 0.5 * delta)\n"
+            "    return float(np.mean(np.where(r <= delta, 0.5 * r**2, linear)))\n",
+            "the condition tests r, not its size",
         ),
         (
-            "branches swapped",
-            _HUBER.format(
-                body="np.mean(np.where(size > delta, 0.5 * r**2, delta * (size - 0.5 * delta)))"
-            ),
+            "no 1/2 in the quadratic piece",
+            "def huber(pred, target, delta):\n"
+            "    r = np.abs(pred - target)\n"
+            "    return float(np.mean(np.where(r <= delta, r**2, delta * (r - 0.5 * delta))))\n",
+            "the ½ is missing",
         ),
         (
-            "compares with delta squared",
-            _HUBER.format(
-                body="np.mean(np.where(size <= delta**2, 0.5 * r**2, delta * (size - 0.5 * delta)))"
-            ),
+            "linear piece without -delta^2/2",
+            "def huber(pred, target, delta):\n"
+            "    r = np.abs(pred - target)\n"
+            "    return float(np.mean(np.where(r <= delta, 0.5 * r**2, delta * r)))\n",
+            "the linear piece lacks",
         ),
         (
-            "missing 1/2 in the quadratic part",
-            _HUBER.format(
-                body="np.mean(np.where(size <= delta, r**2, delta * (size - 0.5 * delta)))"
-            ),
+            "divides by len(pred): wrong for 2-D arrays",
+            "def huber(pred, target, delta):\n"
+            "    r = np.abs(pred - target)\n"
+            "    per_entry = np.where(r <= delta, 0.5 * r**2, delta * (r - 0.5 * delta))\n"
+            "    return float(np.sum(per_entry) / len(pred))\n",
+            "the number of ROWS",
         ),
         (
-            "missing 1/2 in the linear part",
-            _HUBER.format(
-                body="np.mean(np.where(size <= delta, 0.5 * r**2, delta * (size - delta)))"
-            ),
-        ),
-        (
-            "linear part without delta",
-            _HUBER.format(body="np.mean(np.where(size <= delta, 0.5 * r**2, size - 0.5 * delta))"),
-        ),
-        (
-            "Huber of the mean residual",
-            _HUBER.format(
-                body="np.where(abs(r.mean()) <= delta, 0.5 * r.mean() ** 2, "
-                "delta * (abs(r.mean()) - 0.5 * delta))"
-            ),
-        ),
-        (
-            "sum instead of mean",
-            _HUBER.format(
-                body="np.sum(np.where(size <= delta, 0.5 * r**2, delta * (size - 0.5 * delta)))"
-            ),
+            "the sum, not the mean",
+            "def huber(pred, target, delta):\n"
+            "    r = np.abs(pred - target)\n"
+            "    linear = delta * (r - 0.5 * delta)\n"
+            "    return float(np.sum(np.where(r <= delta, 0.5 * r**2, linear)))\n",
+            "the sum, not the mean",
         ),
     ],
-    "ex_bce": [
-        ("sign flipped", _BCE.format(body="np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))")),
-        ("labels swapped", _BCE.format(body="-np.mean((1 - y) * np.log(p) + y * np.log(1 - p))")),
+    "ex02-bce-with-logits": [
         (
-            "sum instead of mean",
-            _BCE.format(body="-np.sum(y * np.log(p) + (1 - y) * np.log(1 - p))"),
+            "the naive formula through p",
+            "def bce_with_logits(z, y):\n"
+            "    p = 1 / (1 + np.exp(-z))\n"
+            "    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))\n",
+            "NaN or inf",
         ),
-        ("only the y = 1 term", _BCE.format(body="-np.mean(y * np.log(p))")),
         (
-            "minus sign on the first term only",
-            _BCE.format(body="np.mean(-y * np.log(p) + (1 - y) * np.log(1 - p))"),
+            "clips p to [1e-7, 1 - 1e-7]",
+            "def bce_with_logits(z, y):\n"
+            "    p = np.clip(1 / (1 + np.exp(-z)), 1e-7, 1 - 1e-7)\n"
+            "    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))\n",
+            "p was clipped",
         ),
-        ("log base 10", _BCE.format(body="-np.mean(y * np.log10(p) + (1 - y) * np.log10(1 - p))")),
+        (
+            "forgets max(z, 0)",
+            "def bce_with_logits(z, y):\n"
+            "    return float(np.mean(-z * y + np.log1p(np.exp(-np.abs(z)))))\n",
+            "max(z, 0) term is missing",
+        ),
+        (
+            "no absolute value inside exp",
+            "def bce_with_logits(z, y):\n"
+            "    return float(np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-z))))\n",
+            "without the absolute value",
+        ),
+        (
+            "the sum, not the mean",
+            "def bce_with_logits(z, y):\n"
+            "    return float(np.sum(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))))\n",
+            "the sum, not the mean",
+        ),
+    ],
+    "ex02-softmax-ce": [
+        (
+            "the colleague's version unchanged",
+            "def softmax_ce(logits, labels):\n    return colleagues_softmax_ce(logits, labels)\n",
+            "NaN or inf",
+        ),
+        (
+            "shift inside the log-sum-exp, not on the true logit",
+            "def softmax_ce(logits, labels):\n"
+            "    m = np.max(logits, axis=1, keepdims=True)\n"
+            "    lse = np.log(np.sum(np.exp(logits - m), axis=1))\n"
+            "    return float(np.mean(lse - logits[np.arange(len(labels)), labels]))\n",
+            "not from the true class's logit",
+        ),
+        (
+            "one maximum for the whole batch",
+            "def softmax_ce(logits, labels):\n"
+            "    shifted = logits - np.max(logits)\n"
+            "    lse = np.log(np.sum(np.exp(shifted), axis=1))\n"
+            "    return float(np.mean(lse - shifted[np.arange(len(labels)), labels]))\n",
+            "over the whole batch",
+        ),
+        (
+            "the sum over the batch",
+            "def softmax_ce(logits, labels):\n"
+            "    shifted = logits - np.max(logits, axis=1, keepdims=True)\n"
+            "    lse = np.log(np.sum(np.exp(shifted), axis=1))\n"
+            "    return float(np.sum(lse - shifted[np.arange(len(labels)), labels]))\n",
+            "the sum over the batch",
+        ),
+        (
+            "labels used as if they were the first class always",
+            "def softmax_ce(logits, labels):\n"
+            "    shifted = logits - np.max(logits, axis=1, keepdims=True)\n"
+            "    lse = np.log(np.sum(np.exp(shifted), axis=1))\n"
+            "    return float(np.mean(lse - shifted[:, 0]))\n",
+            "softmax_ce is not right yet",
+        ),
     ],
 }
