@@ -192,6 +192,45 @@ def sparse_features(
     return X, y, np.arange(n_dense, n_features, dtype=np.int64)
 
 
+def sparse_regression(
+    n, rng, n_features=20, rare_fraction=0.02, n_rare=5, rare_weight=4.0, noise=0.5
+):
+    r"""Linear regression where a few strong features are non-zero only rarely.
+
+    The features are exactly those of :func:`sparse_features` called with the same arguments and
+    the same ``rng`` state: dense $x_j \sim \mathcal{N}(0, 1)$ in every sample, and ``n_rare``
+    rare $x_j \in \{0, 1\}$ that are 1 with probability ``rare_fraction``. The target is linear,
+
+    $$y = X w^\star + \sigma \varepsilon, \qquad \varepsilon \sim \mathcal{N}(0, 1),$$
+
+    with $w^\star_j = \pm 1/\sqrt{n_\text{dense}}$ on the dense features and $w^\star_j = \pm$
+    ``rare_weight`` on the rare ones (signs alternating $+, -, +, \dots$ within each group), so a
+    rare feature moves $y$ a lot in the few samples where it is present. Unlike the labels of
+    :func:`sparse_features`, this target gives a mean-squared-error problem whose best weights
+    have a formula (least squares), to measure how far an optimizer still is from them.
+
+    Args:
+        n, rng, n_features, rare_fraction, n_rare, rare_weight: as for :func:`sparse_features`.
+        noise: standard deviation $\sigma \ge 0$ of the noise on ``y`` (and, inside
+            :func:`sparse_features`, of its unused label noise).
+
+    Returns:
+        ``(X, y, rare, w_true)``: ``X`` float ``(n, n_features)``; ``y`` float ``(n,)``; ``rare``
+        int64 ``(n_rare,)``, the column indices of the rare features (the last ``n_rare``);
+        ``w_true`` float ``(n_features,)``, the weights $w^\star$ that made ``y``.
+
+    Raises:
+        TypeError, ValueError: as :func:`sparse_features`.
+    """
+    X, _, rare = sparse_features(n, rng, n_features, rare_fraction, n_rare, rare_weight, noise)
+    n_dense, n_rare = X.shape[1] - len(rare), len(rare)
+    w_true = np.concatenate(
+        [_alternating_signs(n_dense) / np.sqrt(n_dense), rare_weight * _alternating_signs(n_rare)]
+    )
+    y = X @ w_true + noise * rng.standard_normal(len(X))
+    return X, y, rare, w_true
+
+
 def load_digits():
     r"""The 1,797 8x8 handwritten digits shipped with the package (UCI, CC BY 4.0).
 

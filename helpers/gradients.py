@@ -178,3 +178,93 @@ def _check_point_and_steps(x, h):
 def _shape_like_h(slopes, steps):
     slopes = np.asarray(slopes, dtype=np.float64).reshape(steps.shape)
     return float(slopes) if steps.ndim == 0 else slopes
+
+
+def minibatch_gradient_variance(per_example_grads, batch_sizes, rng, repeats=100):
+    r"""Measure how noisy a minibatch gradient is, for several batch sizes.
+
+    With per-example gradients $g_1, \dots, g_n$ (rows of ``per_example_grads``) and their mean
+    $\bar g$ (the full-batch gradient), a minibatch $S$ of $B$ distinct rows drawn at random
+    (without replacement, as one shuffled epoch does) gives $g_S = \frac1B \sum_{i \in S} g_i$.
+    This returns, for each $B$, the average over ``repeats`` random minibatches of
+
+    $$\|g_S - \bar g\|^2,$$
+
+    an estimate of the total variance $\mathbb{E}\,\|g_S - \bar g\|^2$, whose exact value is
+    $\frac{\sigma^2}{B}\,\frac{n - B}{n - 1}$ with $\sigma^2 = \frac1n \sum_i \|g_i - \bar g\|^2$
+    (0 at $B = n$). Each repeat shuffles the rows once and takes the first $B$ of them as the
+    minibatch of every size $B$; since the deviations $g_i - \bar g$ sum to zero, a minibatch
+    larger than $n/2$ is measured through the $n - B$ rows it leaves out (their sum is minus its
+    sum), so a repeat reads at most $n/2$ rows whatever the sizes.
+
+    Args:
+        per_example_grads: float array ``(n, ...)``, one gradient per example (flattened inside).
+        batch_sizes: integers in ``1..n``, e.g. ``[1, 2, 4, 8]``.
+        rng: ``numpy.random.Generator`` for the shuffles.
+        repeats: number of random minibatches per size (int >= 1).
+
+    Returns:
+        float ndarray of the shape of ``batch_sizes``: the measured variances.
+
+    Raises:
+        TypeError: non-float gradients, non-integer sizes, ``rng`` not a Generator.
+        ValueError: fewer than 2 rows, non-finite gradients, a size outside ``1..n``.
+    """
+    grads = check_float_array("per_example_grads", per_example_grads)
+    if grads.ndim < 1 or len(grads) < 2:
+        raise ValueError(
+            f"per_example_grads must have at least 2 rows (examples), got shape {grads.shape}"
+        )
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng must be a numpy.random.Generator, got {rng!r}")
+    repeats = check_number("repeats", repeats, low=1, integer=True)
+    n = len(grads)
+    sizes = np.asarray(batch_sizes)
+    if sizes.size == 0 or not np.issubdtype(sizes.dtype, np.integer):
+        raise TypeError(f"batch_sizes must be integers, got {batch_sizes!r}")
+    if np.any(sizes < 1) or np.any(sizes > n):
+        raise ValueError(f"batch_sizes must lie in 1..{n} (the number of rows), got {sizes}")
+    centered = grads.reshape(n, -1) - grads.reshape(n, -1).mean(axis=0)
+    flat = sizes.reshape(-1)
+    kept = np.minimum(flat, n - flat)  # rows summed: B, or the n - B a big minibatch leaves out
+    counts = np.unique(kept[kept > 0])
+    squared = np.zeros(len(counts))
+    for _ in range(repeats if counts.size else 0):
+        rows = rng.permutation(n)[: counts[-1]]
+        segments = np.add.reduceat(centered[rows], np.concatenate([[0], counts[:-1]]), axis=0)
+        squared += np.sum(np.cumsum(segments, axis=0) ** 2, axis=1)  # sum of the first k rows
+    by_count = dict(zip(counts.tolist(), (squared / repeats).tolist(), strict=True))
+    result = [by_count.get(int(k), 0.0) / int(B) ** 2 for k, B in zip(kept, flat, strict=True)]
+    return np.array(result).reshape(sizes.shape)
+
+
+def minibatch_variance_theory(sigma2, batch_size, n):
+    r"""The exact variance of a minibatch gradient of $B$ distinct examples out of $n$:
+
+    $$\mathbb{E}\,\|g_S - \bar g\|^2 = \frac{\sigma^2}{B}\cdot\frac{n - B}{n - 1},$$
+
+    the $1/B$ law times the finite-population factor $(n - B)/(n - 1)$ (0 at $B = n$). At
+    $B = 1$ it is $\sigma^2$ itself, so ``sigma2`` may also be a variance measured at $B = 1$.
+    :func:`minibatch_gradient_variance` measures what this predicts.
+
+    Args:
+        sigma2: $\sigma^2 = \frac1n \sum_i \|g_i - \bar g\|^2 \ge 0$, a number.
+        batch_size: $B$, an integer in ``1..n`` or an array of them.
+        n: number of examples (int >= 2).
+
+    Returns:
+        float, or a float array of the shape of ``batch_size``.
+
+    Raises:
+        TypeError: non-integer ``n`` or ``batch_size``.
+        ValueError: ``sigma2 < 0``, ``n < 2``, a batch size outside ``1..n``.
+    """
+    sigma2 = check_number("sigma2", sigma2, low=0.0)
+    n = check_number("n", n, low=2, integer=True)
+    sizes = np.asarray(batch_size)
+    if not np.issubdtype(sizes.dtype, np.integer):
+        raise TypeError(f"batch_size must be an integer or integers, got {batch_size!r}")
+    if np.any(sizes < 1) or np.any(sizes > n):
+        raise ValueError(f"batch_size must lie in 1..{n}, got {batch_size!r}")
+    variance = sigma2 / sizes * (n - sizes) / (n - 1)
+    return float(variance) if variance.ndim == 0 else variance

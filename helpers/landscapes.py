@@ -329,6 +329,39 @@ def double_well():
     )
 
 
+def saddle_with_floor():
+    r"""A saddle with a floor: $f(x, y) = x^2 + \tfrac14 (y^2 - 2)^2$.
+
+    $\nabla f = \big(2x,\; y\,(y^2 - 2)\big)$. Near the origin $f \approx 1 + x^2 - y^2$, the
+    :func:`saddle` (stationary point at $(0, 0)$, $f = 1$, Hessian $\mathrm{diag}(2, -2)$); further
+    out the quartic term catches the fall, so there are two global minima $f = 0$ at
+    $(0, \pm\sqrt 2)$. Unlike :func:`saddle` it is bounded below, so "final loss" ranks runs:
+    a run that stays on the ridge ends near $f = 1$, one that escapes ends near 0. Started at
+    $(-1.5, 10^{-3})$, almost on the ridge line $y = 0$.
+    """
+    root = float(np.sqrt(2.0))
+
+    def value(w):
+        x, y = w[..., 0], w[..., 1]
+        return x**2 + 0.25 * (y**2 - 2.0) ** 2
+
+    def gradient(w):
+        x, y = w[..., 0], w[..., 1]
+        return np.stack([2 * x, y * (y**2 - 2.0)], axis=-1)
+
+    return Landscape(
+        name="saddle_with_floor()",
+        dim=2,
+        value_fn=value,
+        grad_fn=gradient,
+        minima=((0.0, root), (0.0, -root)),
+        min_value=0.0,
+        local_minima=(),
+        window=((-2.0, 2.0), (-2.0, 2.0)),
+        start=(-1.5, 1e-3),
+    )
+
+
 LANDSCAPES = {
     "quadratic": quadratic,
     "rosenbrock": rosenbrock,
@@ -345,3 +378,50 @@ def _pair(name, value, **bounds):
     if np.shape(value) != (2,):
         raise ValueError(f"{name} must be a pair of numbers, got {value!r}")
     return tuple(check_number(f"{name}[{i}]", v, **bounds) for i, v in enumerate(value))
+
+
+def cliff(height=20.0, width=0.1, position=1.0):
+    r"""A bowl with a cliff: $f(x, y) = \tfrac12 r^2 + \tfrac1{20} r^4 + h\,S\big((x - c)/d\big)$,
+    $r^2 = x^2 + y^2$.
+
+    $S(t) = 3t^2 - 2t^3$ for $0 \le t \le 1$ (0 below, 1 above) is a smooth step: a wall of height
+    $h$ (``height``) rising over the band $c \le x \le c + d$ (``position``, ``width``), with a
+    plateau behind it. On the wall the slope reaches $1.5\,h/d$ (300 for the defaults), so one
+    gradient step that lands there throws $w$ far away, where the quartic term makes the bowl
+    ever steeper. The gradient is
+
+    $$\nabla f = \big(1 + \tfrac15 r^2\big)(x, y) + \Big(\tfrac{6h}{d}\, t(1 - t),\ 0\Big),
+    \qquad t = \mathrm{clip}\big((x - c)/d, 0, 1\big),$$
+
+    exactly zero from the wall term outside the band, so the minimum is $f = 0$ at $(0, 0)$ for any
+    ``position > 0``.
+
+    Raises:
+        TypeError, ValueError: ``height`` < 0, ``width`` <= 0 or ``position`` <= 0 (or not finite).
+    """
+    h = check_number("height", height, low=0.0)
+    d = check_number("width", width, low=0.0, low_open=True)
+    c = check_number("position", position, low=0.0, low_open=True)
+
+    def value(w):
+        x, r2 = w[..., 0], w[..., 0] ** 2 + w[..., 1] ** 2
+        t = np.clip((x - c) / d, 0.0, 1.0)
+        return 0.5 * r2 + r2**2 / 20 + h * t**2 * (3 - 2 * t)
+
+    def gradient(w):
+        x, r2 = w[..., 0], w[..., 0] ** 2 + w[..., 1] ** 2
+        t = np.clip((x - c) / d, 0.0, 1.0)
+        radial = (1 + r2 / 5)[..., None] * w
+        return radial + np.stack([6 * h / d * t * (1 - t), np.zeros_like(x)], axis=-1)
+
+    return Landscape(
+        name=f"cliff(height={h:g}, width={d:g}, position={c:g})",
+        dim=2,
+        value_fn=value,
+        grad_fn=gradient,
+        minima=((0.0, 0.0),),
+        min_value=0.0,
+        local_minima=(),
+        window=((-3.0, 3.0), (-3.0, 3.0)),
+        start=(2.5, 1.5),
+    )

@@ -435,6 +435,170 @@ def _quiver_scale(G, xrange, yrange, n):
     return max(longest, 1e-300) / (0.8 * cell)
 
 
+PATH_STYLES = (("-", "o"), ("--", "s"), ("-.", "^"), (":", "D"), ((0, (5, 1)), "v"))
+"""(line style, marker) pairs that ``plot_paths`` gives its paths in turn, so that paths differ in
+more than colour (a reader who cannot tell two colours apart can still tell the lines apart)."""
+
+
+def plot_paths(paths: Mapping, ax=None, colors=None, markevery=None):
+    r"""Draw several optimizer paths $w_0, w_1, \dots$, each with its own colour, line style and
+    marker, a circle at its start and a cross at its end (no landscape: draw that first).
+
+    Args:
+        paths: ``{label: points (n, 2)}``, e.g. ``{"SGD": run(...).params, ...}``. Rows after the
+            first non-finite one (a diverged run) are dropped.
+        colors: one colour per path (default: ``PALETTE`` in order, yellow left out).
+        markevery: passed to matplotlib (e.g. 5 to mark every 5th step).
+
+    Returns the axes. Raises ``TypeError`` when ``paths`` is not a mapping, ``ValueError`` for a
+    path that is not an (n, 2) float array or when ``colors`` is shorter than ``paths``.
+    """
+    if not isinstance(paths, Mapping):
+        raise TypeError(f"paths must be a mapping {{label: points}}, got {type(paths).__name__}")
+    colors = list(PALETTE[:-1] if colors is None else colors)
+    if len(colors) < len(paths):
+        raise ValueError(f"colors must give one colour per path ({len(paths)}), got {len(colors)}")
+    ax = _get_ax(ax)
+    for i, (label, points) in enumerate(paths.items()):
+        points = check_float_array(f"paths[{label!r}]", points, ndim=2, finite=False)
+        if points.shape[1] != 2:
+            raise ValueError(f"paths[{label!r}] must have shape (n, 2), got {points.shape}")
+        points = _finite_prefix(points)
+        linestyle, marker = PATH_STYLES[i % len(PATH_STYLES)]
+        style = dict(color=colors[i], zorder=3 + i / 10)
+        ax.plot(
+            *points.T,
+            ls=linestyle,
+            marker=marker,
+            ms=4,
+            markevery=markevery,
+            lw=1.6,
+            label=label,
+            **style,
+        )
+        if len(points):
+            ax.plot(*points[0], marker="o", markersize=8, mec="white", **style)
+            ax.plot(*points[-1], marker="X", markersize=10, mec="white", **style)
+    return ax
+
+
+def plot_arrows(points, vectors, ax=None, color=None, label=None):
+    r"""Draw one arrow per point, from ``points[i]`` to ``points[i] + vectors[i]``, in the axes'
+    own units (an arrow of length 1 spans one unit of $w_1$), e.g. an optimizer's velocity at
+    each iterate. Zero vectors draw nothing.
+
+    Args:
+        points, vectors: float arrays of the same shape (n, 2).
+        label: legend text for the arrows (matplotlib shows a quiver in the legend as an arrow).
+
+    Returns the axes. Raises ``TypeError``/``ValueError`` for non-float arrays, shapes that are
+    not (n, 2) or that differ.
+    """
+    points = check_float_array("points", points, ndim=2, finite=False)
+    vectors = check_float_array("vectors", vectors, ndim=2, finite=False)
+    if points.shape[-1:] != (2,) or points.shape != vectors.shape:
+        raise ValueError(
+            f"points and vectors must both have shape (n, 2), got {points.shape} and "
+            f"{vectors.shape}"
+        )
+    keep = np.all(np.isfinite(points), axis=1) & np.all(np.isfinite(vectors), axis=1)
+    ax = _get_ax(ax)
+    ax.quiver(
+        *points[keep].T,
+        *vectors[keep].T,
+        angles="xy",
+        scale_units="xy",
+        scale=1.0,
+        color=color or PALETTE[5],
+        width=0.005,
+        headwidth=4,
+        headlength=5,
+        zorder=4,
+        label=label,
+    )
+    return ax
+
+
+def log_axis(ax=None, which="y"):
+    r"""Give one axis (or both) a logarithmic scale labelled in plain text at the powers of ten.
+
+    Labels read ``1e-8``, ``0.001``, ``0.01``, ``0.1``, ``1``, ``10``, ``100``, ``1000``,
+    ``1e4``: the notation numpy prints. There are no minor ticks. matplotlib's default log
+    labels typeset every label as math ($10^{-8}$), which costs about as much time as the rest of
+    a simple figure. Call it after plotting (``ax.plot``, not ``ax.semilogy``); set limits before
+    or after.
+
+    Args:
+        ax: the axes (default: the current axes).
+        which: ``"x"``, ``"y"`` or ``"both"``.
+
+    Returns the axes. Raises ``ValueError`` for another ``which``.
+    """
+    import matplotlib.ticker as mticker
+
+    if which not in ("x", "y", "both"):
+        raise ValueError(f"which must be 'x', 'y' or 'both', got {which!r}")
+    ax = _get_ax(ax)
+    for name in ("x", "y") if which == "both" else (which,):
+        (ax.set_xscale if name == "x" else ax.set_yscale)("log")
+        axis = ax.xaxis if name == "x" else ax.yaxis
+        axis.set_major_locator(mticker.LogLocator(base=10.0, subs=(1.0,)))
+        axis.set_major_formatter(mticker.FuncFormatter(_power_of_ten_label))
+        axis.set_minor_locator(mticker.NullLocator())
+    return ax
+
+
+def _power_of_ten_label(value, _position=None):
+    """Plain text for a tick at a power of ten: '1e-8', '0.01', '1', '1000', '1e4'."""
+    if not np.isfinite(value) or value <= 0:
+        return ""
+    exponent = int(np.round(np.log10(value)))
+    return f"{10.0**exponent:g}" if -3 <= exponent <= 3 else f"1e{exponent}"
+
+
+def landscape_image(landscape, resolution=150, levels=20, log=None, lines=True):
+    r"""The filled contours of a 2-D landscape as an RGBA image, to draw many times cheaply.
+
+    Each pixel gets the colour of its contour band (levels from :func:`contour_levels`, light
+    greys as in :func:`plot_landscape`), so ``ax.imshow(image, extent=extent, origin="lower")``
+    looks like ``plot_landscape``'s filled contours without re-running the contour algorithm:
+    compute it once per landscape, outside an explorer's ``compute``, and redraw it in ``draw``.
+
+    Args:
+        landscape: a ``helpers.landscapes.Landscape`` with ``dim == 2`` (uses ``f``, ``window``,
+            ``log_levels``).
+        resolution: pixels per side (int >= 2).
+        levels: number of contour levels; log-spaced when ``landscape.log_levels`` unless
+            ``log`` says otherwise.
+        lines: darken the pixels where the band changes, so the contour lines show.
+
+    Returns:
+        ``(image, extent)``: ``image`` float ``(resolution, resolution, 4)`` in [0, 1], row 0 at
+        the bottom; ``extent = (xmin, xmax, ymin, ymax)`` for ``imshow``.
+
+    Raises ``ValueError`` when the landscape is not 2-D or is constant on its window.
+    """
+    from matplotlib.colors import BoundaryNorm
+
+    if getattr(landscape, "dim", None) != 2:
+        raise ValueError(f"landscape must be 2-D, got dim={getattr(landscape, 'dim', None)!r}")
+    log = landscape.log_levels if log is None else log
+    W1, W2, Z = _grid(
+        lambda W1, W2: landscape.f(np.stack([W1, W2], axis=-1)), *landscape.window, resolution
+    )
+    bounds = contour_levels(Z, levels, log=log)
+    Z = np.where(np.isfinite(Z), Z, bounds[-1])
+    image = _landscape_cmap()(BoundaryNorm(bounds, 256)(Z))  # as plot_contour_fn
+    if lines:
+        band = np.digitize(Z, bounds)
+        edge = np.zeros(band.shape, dtype=bool)
+        edge[:, 1:] |= band[:, 1:] != band[:, :-1]
+        edge[1:, :] |= band[1:, :] != band[:-1, :]
+        image[edge, :3] *= 0.8
+    (xmin, xmax), (ymin, ymax) = landscape.window
+    return image, (xmin, xmax, ymin, ymax)
+
+
 __all__ = [
     "PALETTE",
     "LANDSCAPE_GREYS",
@@ -447,7 +611,55 @@ __all__ = [
     "plot_loss_curves",
     "plot_loss_surface",
     "plot_gradient_field",
+    "PATH_STYLES",
+    "plot_paths",
+    "plot_arrows",
+    "log_axis",
+    "landscape_image",
 ]
+
+
+def plot_basins(labels, extent, colors, names=None, ax=None, alpha=0.55):
+    r"""Draw a basin map: every start of a regular grid coloured by the minimum its run reached.
+
+    Args:
+        labels: int array ``(ny, nx)``; ``labels[i, j] = k`` when the start in row ``i`` (from
+            the bottom) and column ``j`` ended at minimum ``k``, ``-1`` when it ended at none
+            (drawn white).
+        extent: ``(xmin, xmax, ymin, ymax)`` of the grid of starts, as for ``imshow``.
+        colors: one colour per minimum (``len(colors)`` minima, labels ``0 .. len(colors) - 1``).
+        names: legend text per minimum (default ``"basin k"``); the legend goes right of the axes.
+        alpha: opacity of the colours, so that contour lines drawn on top stay visible.
+
+    Returns the axes (equal aspect, no grid). Raises ``ValueError`` for labels that are not a 2-D
+    integer array with values in ``-1 .. len(colors) - 1``, or ``names`` of the wrong length.
+    """
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    labels = np.asarray(labels)
+    if labels.ndim != 2 or not np.issubdtype(labels.dtype, np.integer):
+        raise ValueError(f"labels must be a 2-D integer array, got {labels.dtype} {labels.shape}")
+    if labels.size and (labels.min() < -1 or labels.max() >= len(colors)):
+        raise ValueError(
+            f"labels must lie in -1 .. {len(colors) - 1} (one colour each), "
+            f"got {labels.min()} .. {labels.max()}"
+        )
+    names = [f"basin {k}" for k in range(len(colors))] if names is None else list(names)
+    if len(names) != len(colors):
+        raise ValueError(f"names must give one name per colour ({len(colors)}), got {len(names)}")
+    ax = _get_ax(ax)
+    cmap = ListedColormap(["white", *colors])
+    style = dict(cmap=cmap, vmin=-0.5, vmax=len(colors) + 0.5, interpolation="nearest")
+    ax.imshow(labels + 1, origin="lower", extent=extent, alpha=alpha, **style)
+    handles = [Patch(color=c, alpha=alpha, label=n) for c, n in zip(colors, names, strict=True)]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.set(xlim=extent[:2], ylim=extent[2:], aspect="equal")
+    ax.grid(False)
+    return ax
+
+
+__all__ += ["plot_basins"]
 
 
 class TracedContours:

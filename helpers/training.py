@@ -260,3 +260,190 @@ def _check_data(x_name, X, y_name, y):
             f"{X.shape} and {y.shape}"
         )
     return X, y
+
+
+class SGDRun(NamedTuple):
+    """What :func:`minibatch_sgd` returns. The arrays have one entry per probe, ``[0]`` before
+    the first update.
+
+    Attributes:
+        params: the parameters at the end (a list of arrays, or one array, like the input).
+        steps: int ``(k,)``, updates done when each probe was taken.
+        examples: int ``(k,)``, per-example gradients computed by then (the sum of the batch
+            sizes: a full-batch step on ``n`` rows counts ``n``). Deterministic, unlike seconds.
+        seconds: float ``(k,)``, cumulative wall-clock seconds of the training loop itself
+            (batching, gradients, updates; not the probes). Not reproducible from run to run.
+        values: float ``(k,)``, ``probe(params)`` at each probe (NaN everywhere without a probe).
+        message: one line saying how the run ended.
+    """
+
+    params: list
+    steps: np.ndarray
+    examples: np.ndarray
+    seconds: np.ndarray
+    values: np.ndarray
+    message: str
+
+
+def minibatch_sgd(
+    loss_and_grad,
+    params,
+    X,
+    y,
+    *,
+    lr,
+    batch_size=None,
+    epochs=1,
+    rng=None,
+    shuffle=True,
+    probe=None,
+    probe_every=1,
+    stop_below=None,
+    max_examples=None,
+):
+    r"""Plain minibatch SGD, $\theta \leftarrow \theta - \eta\, g_B$, with a probe every few steps.
+
+    The same loop as :func:`fit` with ``optimizer=helpers.optim.SGD(lr)`` (same shuffles from the
+    same ``rng``, same numbers), written without an optimizer object so that runs of thousands of
+    small steps stay cheap, and with what experiments on cost need: a ``probe(params)`` (say, a
+    validation loss) every ``probe_every`` updates, counts of updates and of per-example
+    gradients, the training time, and a stop as soon as the probe reaches ``stop_below``.
+
+    Each epoch visits the rows in the order of ``rng.permutation(n)`` (or in order when
+    ``shuffle=False``), in batches of ``batch_size`` with the last, smaller batch kept
+    (:func:`helpers.datasets.minibatches`); ``batch_size=None`` (or ``>= n``) is full-batch
+    gradient descent. The probe runs before the first update, after every ``probe_every``-th
+    update, and after the last one.
+
+    Args:
+        loss_and_grad: ``loss_and_grad(params, X_batch, y_batch) -> (loss, grads)``, grads shaped
+            like ``params`` (e.g. ``model.loss_and_grad`` of a ``helpers.models`` model).
+        params: float array or list of float arrays (the start; not modified).
+        X, y: training data with the same number of rows.
+        lr: learning rate $\eta > 0$.
+        batch_size: rows per update (int >= 1) or ``None`` for the full batch.
+        epochs: passes over the data (int >= 1).
+        rng: ``numpy.random.Generator``; required when minibatches are shuffled.
+        shuffle: reshuffle the rows at the start of every epoch.
+        probe: optional ``probe(params) -> float``.
+        probe_every: updates between probes (int >= 1).
+        stop_below: stop once a probe value is ``<= stop_below`` (needs ``probe``).
+        max_examples: stop once this many per-example gradients have been computed.
+
+    Returns:
+        :class:`SGDRun`.
+
+    Raises:
+        TypeError: ``loss_and_grad`` or ``probe`` not callable, non-float params or ``X``,
+            missing ``rng`` when shuffling minibatches.
+        ValueError: ``lr <= 0``, ``epochs``/``batch_size``/``probe_every``/``max_examples`` < 1,
+            ``X``/``y`` lengths differ, ``stop_below`` without a ``probe``.
+    """
+    if not callable(loss_and_grad):
+        raise TypeError(f"loss_and_grad must be a function, got {loss_and_grad!r}")
+    if probe is not None and not callable(probe):
+        raise TypeError(f"probe must be a function params -> float, got {probe!r}")
+    single = isinstance(params, np.ndarray)
+    leaves = [check_float_array("params", params)] if single else _check_params_list(params)
+    X, y = _check_data("X", X, "y", y)
+    lr = check_number("lr", lr, low=0.0, low_open=True)
+    epochs = check_number("epochs", epochs, low=1, integer=True)
+    probe_every = check_number("probe_every", probe_every, low=1, integer=True)
+    if max_examples is not None:
+        max_examples = check_number("max_examples", max_examples, low=1, integer=True)
+    if stop_below is not None:
+        if probe is None:
+            raise ValueError("stop_below needs a probe to compare with")
+        stop_below = check_number("stop_below", stop_below)
+    n = len(X)
+    if batch_size is not None:
+        batch_size = check_number("batch_size", batch_size, low=1, integer=True)
+    batch_size = n if batch_size is None else batch_size
+    minibatching = batch_size < n
+    if minibatching and shuffle and not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            "rng must be a numpy.random.Generator such as np.random.default_rng(0) to shuffle "
+            f"the minibatches (batch_size={batch_size}), got {rng!r}"
+        )
+    with np.errstate(all="ignore"):
+        return _SGDLoop(loss_and_grad, probe, probe_every, stop_below, max_examples).run(
+            leaves, single, X, y, lr, batch_size if minibatching else None, epochs, rng, shuffle
+        )
+
+
+class _SGDLoop:
+    """The loop of :func:`minibatch_sgd`, split into short methods."""
+
+    def __init__(self, loss_and_grad, probe, probe_every, stop_below, max_examples):
+        self.loss_and_grad, self.probe, self.probe_every = loss_and_grad, probe, probe_every
+        self.stop_below, self.max_examples = stop_below, max_examples
+        self.record = {"steps": [], "examples": [], "seconds": [], "values": []}
+        self.steps = self.examples = 0
+        self.seconds = 0.0
+
+    def run(self, leaves, single, X, y, lr, batch_size, epochs, rng, shuffle):
+        params = [leaf.copy() for leaf in leaves]
+        self.started = None  # the clock starts after the first probe: seconds[0] == 0
+        message = self.take_probe(params, single)
+        for _ in range(epochs):
+            if message:
+                break
+            if batch_size is None:
+                batches = [(X, y)]
+            else:
+                batches = minibatches(X, y, batch_size, rng if shuffle else None, shuffle=shuffle)
+            for X_batch, y_batch in batches:
+                loss, grads = self.loss_and_grad(params[0] if single else params, X_batch, y_batch)
+                grads = [grads] if single else list(grads)
+                problem = _divergence(float(loss), np.inf)  # a NaN gradient makes the next loss NaN
+                if problem:
+                    message = diverged_message(self.steps, problem)
+                    break
+                params = [param - lr * grad for param, grad in zip(params, grads, strict=True)]
+                self.steps += 1
+                self.examples += len(X_batch)
+                if self.steps % self.probe_every == 0:
+                    message = self.take_probe(params, single)
+                elif self.max_examples is not None and self.examples >= self.max_examples:
+                    message = self.take_probe(params, single)
+                if message:
+                    break
+        if not message:
+            if self.record["steps"][-1] != self.steps:
+                self.take_probe(params, single)
+            message = f"ran {epochs} epochs ({self.steps} steps, {self.examples} examples)"
+        return SGDRun(
+            params=params[0] if single else params,
+            steps=np.array(self.record["steps"], dtype=np.int64),
+            examples=np.array(self.record["examples"], dtype=np.int64),
+            seconds=np.array(self.record["seconds"], dtype=float),
+            values=np.array(self.record["values"], dtype=float),
+            message=message,
+        )
+
+    def take_probe(self, params, single):
+        """Record a probe; return a stopping message or ''."""
+        if self.started is not None:
+            self.seconds += time.perf_counter() - self.started
+        value = float(self.probe(params[0] if single else params)) if self.probe else np.nan
+        for key, item in zip(
+            ("steps", "examples", "seconds", "values"),
+            (self.steps, self.examples, self.seconds, value),
+            strict=True,
+        ):
+            self.record[key].append(item)
+        self.started = time.perf_counter()
+        where = f"step {self.steps} ({self.examples} examples)"
+        if self.stop_below is not None and value <= self.stop_below:
+            return f"reached {value:.4g} <= {self.stop_below:g} at {where}"
+        if not np.isfinite(value) and self.probe is not None:
+            return diverged_message(self.steps, f"the probe became {value}")
+        if self.max_examples is not None and self.examples >= self.max_examples:
+            return f"stopped at {where}: max_examples={self.max_examples} used up"
+        return ""
+
+
+def _check_params_list(params):
+    if not isinstance(params, (list, tuple)) or not params:
+        raise TypeError(f"params must be a float array or a non-empty list of them, got {params!r}")
+    return [check_float_array(f"params[{i}]", p) for i, p in enumerate(params)]

@@ -274,6 +274,22 @@ def dropdown(options, value=None, description=""):
     )
 
 
+def checkbox(value=True, description=""):
+    """A checkbox (on/off) with a readable label, e.g. to pick which optimizers an explorer
+    draws: ``checkbox(True, "Adam")``. Its value is a plain ``bool``.
+
+    Raises ``TypeError`` when ``value`` is not True or False.
+    """
+    if not isinstance(value, bool):
+        raise TypeError(f"value must be True or False, got {value!r}")
+    return ipywidgets.Checkbox(
+        value=value,
+        description=description,
+        indent=False,
+        layout=ipywidgets.Layout(width="max-content"),
+    )
+
+
 def time_explorer(
     compute: Callable, draw: Callable, values_list: Sequence[Mapping], figsize=(7, 4)
 ) -> list[float]:
