@@ -179,9 +179,14 @@ def _compare(got, expected, rtol, atol, inputs, kind):
         return "" if got is None else f"Expected None, got {_fmt(got)}."
     if got is None:
         return _NONE
-    if isinstance(expected, tuple) and not isinstance(got, (tuple, list, np.ndarray)):
-        return f"Expected {len(expected)} values (e.g. `return a, b`), got one: {_fmt(got)}."
-    if isinstance(expected, (tuple, list)) and not _is_numeric_array(expected):
+    if isinstance(expected, tuple):  # a function returning several values: compare each one
+        numbers = all(_is_numeric_array(item) and np.ndim(item) == 0 for item in expected)
+        if numbers and isinstance(got, np.ndarray) and got.shape == (len(expected),):
+            got = tuple(got)  # `return np.array([a, b])` for `return a, b` of two numbers is fine
+        if not isinstance(got, (tuple, list)):
+            return f"Expected {len(expected)} values (e.g. `return a, b`), got one: {_fmt(got)}."
+        return _compare_sequence(got, expected, rtol, atol, inputs, kind)
+    if isinstance(expected, list) and not _is_numeric_array(expected):
         return _compare_sequence(got, expected, rtol, atol, inputs, kind)
     if not _is_numeric_array(got):
         return f"Expected a number or an array of numbers, got a {type(got).__name__}: {got!r}."
@@ -449,3 +454,93 @@ def _check_function_args(learner_fn, reference_fn, inputs, mistakes):
         isinstance(mistakes, dict) and all(callable(fn) for fn in mistakes.values())
     ):
         raise TypeError(f"mistakes must be a dict {{hint: function}}, got {mistakes!r}")
+
+
+def check_cases(
+    learner_fn, cases, expected, name=None, rtol=0.0, atol=0.0, *, kind="value", mistakes=None
+):
+    r"""Check a learner's function against frozen answers, one per input (no reference function).
+
+    For answers the learner predicts or designs (a count, a step number, a patience): the test
+    cell lists the inputs and the right answer for each, so no reference implementation stands
+    in it. Every input is tried before anything is reported, so that a listed mistake is named
+    only when it gives the learner's answers on *every* input (and is wrong on at least one) —
+    one answer that happens to coincide with a mistake on one input is never read as that mistake.
+
+    Args:
+        learner_fn: the learner's function.
+        cases: list of argument tuples, e.g. ``[(1.0, 1e-8), (0.5, 1e-3)]``.
+        expected: the right answer for each case, in the same order.
+        name: how to call the function in messages (default: its ``__name__``).
+        rtol, atol: tolerances as in :func:`check_close` (default 0: exact, for counts).
+        kind: what sort of answer it is (see the module docstring); picks the generic hints.
+        mistakes: optional ``{hint: [the answer the mistake gives for each case]}``.
+
+    Raises:
+        AssertionError: at the first case with a wrong answer, naming it with the learner's own
+            argument names, expected and got, and the hint of a listed mistake when one applies.
+        TypeError: ``learner_fn`` not callable, ``cases`` not a list of tuples, ``mistakes`` not
+            a dict of sequences.
+        ValueError: ``kind`` not one of ``KINDS``; ``cases`` empty; ``expected`` or a mistake's
+            answers not one per case.
+    """
+    name = name or getattr(learner_fn, "__name__", "your function")
+    _check_cases_args(learner_fn, cases, expected, mistakes)
+    rtol, atol = check_number("rtol", rtol, low=0.0), check_number("atol", atol, low=0.0)
+    check_choice("kind", kind, KINDS)
+    answers, changed = [], []
+    for args in cases:
+        learner_args = copy.deepcopy(args)
+        answers.append(learner_fn(*learner_args))
+        changed.append(not _same(learner_args, args))
+    for number, (args, got, want) in enumerate(zip(cases, answers, expected, strict=True), start=1):
+        problem = _compare(got, want, rtol, atol, args, kind)
+        if not problem and changed[number - 1]:
+            problem = "It changed its input arrays in place; return new arrays instead."
+        if problem:
+            problem += _mistake_on_every_case(answers, expected, mistakes, rtol, atol)
+            where = f"test input #{number} of {len(cases)}: {_describe_args(learner_fn, args)}"
+            raise AssertionError(f"{name} is not right yet, on {where}\n{problem}")
+    print(f"✓ {name} gives the right answer on all {len(cases)} test inputs")
+
+
+def _mistake_on_every_case(answers, expected, mistakes, rtol, atol):
+    """'\\nThis is what you get when: HINT' for the first listed mistake whose answers equal the
+    learner's on every case and differ from the expected ones on at least one."""
+    tolerance = max(rtol, 1e-9)
+    for hint, wrong in (mistakes or {}).items():
+        same = all(
+            not _compare(answer, wrong_answer, tolerance, atol, (), "value")
+            for answer, wrong_answer in zip(answers, wrong, strict=True)
+        )
+        differs = any(
+            _compare(wrong_answer, right, rtol, atol, (), "value")
+            for wrong_answer, right in zip(wrong, expected, strict=True)
+        )
+        if same and differs:
+            return f"\nThis is what you get when: {hint}"
+    return ""
+
+
+def _check_cases_args(learner_fn, cases, expected, mistakes):
+    if not callable(learner_fn):
+        raise TypeError(f"learner_fn must be a function, got {learner_fn!r}")
+    if not isinstance(cases, (list, tuple)) or not all(isinstance(a, tuple) for a in cases):
+        raise TypeError(f"cases must be a list of argument tuples, got {cases!r}")
+    if not cases:
+        raise ValueError("cases must hold at least one argument tuple, got an empty list")
+    if len(expected) != len(cases):
+        raise ValueError(
+            f"expected must give one answer per case ({len(cases)}), got {len(expected)}"
+        )
+    if mistakes is None:
+        return
+    if not isinstance(mistakes, dict) or not all(
+        isinstance(wrong, (list, tuple)) for wrong in mistakes.values()
+    ):
+        raise TypeError(f"mistakes must be a dict {{hint: [answer per case]}}, got {mistakes!r}")
+    for hint, wrong in mistakes.items():
+        if len(wrong) != len(cases):
+            raise ValueError(
+                f"mistakes[{hint!r}] must give one answer per case ({len(cases)}), got {len(wrong)}"
+            )

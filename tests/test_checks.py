@@ -298,3 +298,21 @@ def test_a_mistake_is_named_only_if_it_gives_the_learners_answers_on_every_input
     with pytest.raises(AssertionError) as failure:  # matches neither on every input: no hint
         checks.check_function(lambda values, target: 7, first, inputs, mistakes=mistakes)
     assert "This is what you get when" not in str(failure.value)
+
+
+def test_a_tuple_of_same_shaped_arrays_is_compared_value_by_value():
+    def adam_like(w, g):
+        return w - 0.1 * g, 0.1 * g, 0.001 * g**2
+
+    def wrong_second(w, g):
+        return w - 0.1 * g, 0.2 * g, 0.001 * g**2
+
+    inputs = [(np.array([1.0, 2.0]), np.array([0.5, -1.0]))]
+    with fails("In returned value #2 of 3"):
+        checks.check_function(wrong_second, adam_like, inputs)
+
+
+def test_an_array_of_the_values_is_accepted_where_a_tuple_is_returned():
+    checks.check_close("step", np.array([1.5, -0.5]), (1.5, -0.5))
+    with fails("Expected 2 values"):
+        checks.check_close("step", np.array([1.5, -0.5, 2.0]), (1.5, -0.5))
