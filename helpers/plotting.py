@@ -717,3 +717,96 @@ def trace_contours(X, Y, Z, levels, colors=None):
 
 
 __all__ += ["trace_contours", "TracedContours"]
+
+
+def plot_curves(curves: Mapping, ax=None, x=None, colors=None, markevery=None, **style):
+    r"""Draw several curves, one per label, told apart by colour *and* line style and marker.
+
+    The (line style, marker) pairs are ``PATH_STYLES`` in order, as in :func:`plot_paths`, so a
+    reader who cannot tell two colours apart can still tell the curves apart, and a run keeps
+    its look from panel to panel when the mappings list the runs in the same order.
+
+    Args:
+        curves: ``{label: y}``, each ``y`` a float array (n,): a loss, a norm, a coordinate per
+            step. Non-finite values are not drawn (the curve of a run that blew up stops there).
+        x: None (0, 1, ..., n - 1), one array shared by every curve, or ``{label: array}``.
+        colors: one colour per curve (default: ``PALETTE`` in order, yellow left out).
+        markevery: passed to matplotlib (an int k: every k-th point; a float f: markers f of
+            the axes' diagonal apart, which suits log axes).
+        **style: more keyword arguments for every ``ax.plot`` (default ``ms=4``), e.g. ``lw=1.5``.
+
+    Returns the axes; every curve has a legend entry (call ``ax.legend()`` to show them).
+
+    Raises ``TypeError`` when ``curves`` is not a mapping or a curve is not a float array;
+    ``ValueError`` when a curve is not 1-D, ``colors`` is shorter than ``curves``, or an ``x``
+    array and its curve differ in length.
+    """
+    if not isinstance(curves, Mapping):
+        raise TypeError(f"curves must be a mapping {{label: y}}, got {type(curves).__name__}")
+    colors = list(PALETTE[:-1] if colors is None else colors)
+    if len(colors) < len(curves):
+        raise ValueError(
+            f"colors must give one colour per curve ({len(curves)}), got {len(colors)}"
+        )
+    ax = _get_ax(ax)
+    style = {"ms": 4, **style}
+    for i, (label, y) in enumerate(curves.items()):
+        y = check_float_array(f"curves[{label!r}]", y, ndim=1, finite=False)
+        linestyle, marker = PATH_STYLES[i % len(PATH_STYLES)]
+        ax.plot(
+            _curve_x(x, label, len(y)),
+            np.where(np.isfinite(y), y, np.nan),
+            ls=linestyle,
+            marker=marker,
+            markevery=markevery,
+            color=colors[i],
+            label=label,
+            **style,
+        )
+    return ax
+
+
+def mark_exit(inside, outside, ax=None, text=None, text_xy=None, color=None):
+    r"""Show where a jump leaves the picture: a dotted line from ``inside`` toward ``outside``,
+    cut where it crosses the edge of the axes' current limits, and a note with an arrow to that
+    point of the edge (by default "lands at (x, y)").
+
+    For one step of a run that throws the weights far away: the figure keeps the limits that show
+    the rest of the run, and still says where that step went. Set the limits first.
+
+    Args:
+        inside: the point (x, y) the jump starts from, inside the current limits.
+        outside: the finite point (x, y) where it lands, outside them.
+        text: the note (default ``"lands at (x, y)"``, one decimal).
+        text_xy: where the note goes, in data coordinates (default: the middle of the axes).
+        color: of the line, the arrow and the note (default: the palette's vermillion).
+
+    Returns the axes. Raises ``ValueError`` when the points are not two finite numbers each,
+    ``inside`` is outside the limits, or ``outside`` is inside them (nothing leaves).
+    """
+    start = check_float_array("inside", np.asarray(inside, dtype=float), shape=(2,))
+    end = check_float_array("outside", np.asarray(outside, dtype=float), shape=(2,))
+    ax = _get_ax(ax)
+    limits = np.array([sorted(ax.get_xlim()), sorted(ax.get_ylim())])  # rows: (low, high)
+    within = np.all((limits[:, 0] <= start) & (start <= limits[:, 1]))
+    beyond = np.any((end < limits[:, 0]) | (end > limits[:, 1]))
+    if not within or not beyond:
+        raise ValueError(
+            f"inside must lie within the axes' limits and outside beyond them, got inside="
+            f"{start.tolist()}, outside={end.tolist()}, limits {limits.tolist()}"
+        )
+    change = end - start
+    with np.errstate(divide="ignore", invalid="ignore"):  # a coordinate that does not change
+        to_low, to_high = (limits[:, 0] - start) / change, (limits[:, 1] - start) / change
+    crossing = np.where(end < limits[:, 0], to_low, np.where(end > limits[:, 1], to_high, np.inf))
+    edge = start + float(np.min(crossing)) * change
+    color = color or PALETTE[4]
+    ax.plot(*np.array([start, edge]).T, ":", color=color, lw=1.5)
+    text = f"lands at ({end[0]:.1f}, {end[1]:.1f})" if text is None else text
+    text_xy = limits.mean(axis=1) if text_xy is None else text_xy
+    arrow = dict(arrowstyle="->", color=color)
+    ax.annotate(text, tuple(edge), xytext=tuple(text_xy), color=color, arrowprops=arrow)
+    return ax
+
+
+__all__ += ["plot_curves", "mark_exit"]

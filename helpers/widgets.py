@@ -39,6 +39,11 @@ reuse the axes positions it found ("frozen" layout), which saves a third of a re
 axis limits and tick labels steady across control values (fixed ``xlim``/``ylim``, as a moving
 axis is hard to read anyway); a draw that makes a different grid of axes is laid out afresh, and
 a draw that sets its own layout engine (``fig.set_layout_engine("none")``) is left alone.
+
+When the frame of a figure (axes, limits, ticks, legend) does not depend on the controls,
+``blit_explorer(compute, setup, update, controls)`` draws it once and afterwards repaints only
+the artists that change (blitting): several times cheaper per redraw, since text is most of a
+redraw's cost.
 """
 
 from __future__ import annotations
@@ -304,5 +309,154 @@ def time_explorer(
     for values in values_list:
         start = time.perf_counter()
         renderer.render(draw, compute(**values))
+        seconds.append(time.perf_counter() - start)
+    return seconds
+
+
+class BlitExplorer(Explorer):
+    """An ``Explorer`` that draws its figure in full once, then repaints only what changes.
+
+    Built by :func:`blit_explorer`. Same attributes as ``Explorer``, where ``draw`` is the
+    ``update`` function, plus ``setup`` and ``artists`` (what ``setup`` returned).
+    """
+
+    def __init__(self, compute, setup, update, controls, figsize, ncols):
+        self.compute, self.setup, self.draw, self.controls = compute, setup, update, dict(controls)
+        self._renderer = _BlitRenderer(figsize, setup)
+        self.figure = self._renderer.figure
+        self.output = ipywidgets.Output()
+        self.result, self.png, self.redraws = None, b"", 0
+        ipywidgets.VBox.__init__(self, [_arrange(list(self.controls.values()), ncols), self.output])
+        self._render()  # errors in setup or the first update surface in the cell
+        self.artists = self._renderer.artists
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+
+
+class _BlitRenderer:
+    """Blitting on one Agg figure: ``setup`` draws everything once (with constrained layout),
+    the artists it returns are marked *animated*, the rest is kept as a background image; each
+    later render restores that image, lets ``update`` change the animated artists, and draws only
+    them (matplotlib's ``copy_from_bbox`` / ``restore_region`` / ``draw_artist``)."""
+
+    def __init__(self, figsize, setup):
+        self.figure = Figure(figsize=figsize, layout="constrained")
+        FigureCanvasAgg(self.figure)
+        self._setup, self.artists, self._animated, self._background = setup, None, [], None
+
+    def render(self, update: Callable, result) -> bytes:
+        """Let ``update(result, artists)`` change the animated artists; return PNG bytes."""
+        figure = self.figure
+        if self._background is None:
+            self._draw_background(update, result)
+        else:
+            figure.canvas.restore_region(self._background)
+            update(result, self.artists)
+        for artist in self._animated:
+            figure.draw_artist(artist)
+        return _png_of_canvas(figure)
+
+    def _draw_background(self, update, result):
+        figure = self.figure
+
+        def run_setup(_, fig):
+            self.artists = self._setup(fig)
+
+        _draw_without_pyplot(run_setup, None, figure)
+        self._animated = _artists_to_animate(self.artists, figure)
+        update(result, self.artists)  # the layout sees real text (a title's length)
+        for artist in self._animated:
+            artist.set_animated(True)  # after setup: legend handles copied from them stay drawn
+        figure.canvas.draw()  # constrained layout and every artist that is not animated
+        figure.set_layout_engine("none")
+        self._background = figure.canvas.copy_from_bbox(figure.bbox)
+
+
+def _artists_to_animate(artists, figure: Figure) -> list:
+    """The artists ``setup`` returned (one, or a list/tuple/dict of them), checked."""
+    from matplotlib.artist import Artist
+
+    if isinstance(artists, Mapping):
+        items = list(artists.values())
+    elif isinstance(artists, (list, tuple)):
+        items = list(artists)
+    else:
+        items = [artists]
+    if not items:
+        raise ValueError("setup must return the artists that update changes, got none")
+    for item in items:
+        if not isinstance(item, Artist):
+            raise TypeError(
+                f"setup must return matplotlib artists (lines, texts, ...), got {item!r:.60}"
+            )
+        if item.get_figure(root=True) is not figure:
+            raise ValueError(f"setup returned {item!r:.60}, which is not on the figure it got")
+    return items
+
+
+def _png_of_canvas(figure: Figure) -> bytes:
+    """The Agg canvas as it stands (no new draw), as PNG bytes; the encoding of ``_png``."""
+    buffer = io.BytesIO()
+    rgb = np.asarray(figure.canvas.buffer_rgba())[..., :3]
+    matplotlib.image.imsave(buffer, rgb, format="png", pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
+def blit_explorer(
+    compute: Callable,
+    setup: Callable,
+    update: Callable,
+    controls: Mapping[str, ipywidgets.ValueWidget],
+    figsize: tuple[float, float] = (7, 4),
+    ncols: int = 1,
+) -> BlitExplorer:
+    r"""An explorer that redraws only what changes: for figures whose frame stays put.
+
+    :func:`explorer` rebuilds the whole figure on every change (axes, ticks, labels, legend),
+    and drawing text is most of a redraw's cost. Here the figure is built once and only the
+    changing artists are redrawn on top of a saved image of the rest ("blitting"), which makes a
+    redraw several times cheaper. The price: the frame must not depend on the controls.
+
+    Args:
+        compute: ``compute(**values) -> result``, as for :func:`explorer`.
+        setup: ``setup(fig) -> artists`` draws on the empty ``Figure`` it is given everything
+            that never changes — axes, fixed limits, labels, a legend, reference lines — and
+            returns the artists that do (lines, markers, texts): one, or a list, tuple or dict of
+            them, created with placeholder data (``ax.plot([], [])``, ``ax.set_title(" ")``).
+        update: ``update(result, artists)`` puts one result into those artists
+            (``line.set_data``, ``text.set_text``). It must not create artists or change axis
+            limits: those are frozen in the saved image. It is called first before the layout is
+            computed, so titles get their space.
+        controls, figsize, ncols: as for :func:`explorer`.
+
+    The same two functions make the static figure shown before the explorer:
+    ``fig = plt.figure(figsize=...); update(result, setup(fig))``.
+
+    Returns a ``BlitExplorer`` showing its first figure. Raises ``TypeError`` for a non-widget
+    control or when ``setup`` returns something that is not a matplotlib artist, ``ValueError``
+    when it returns none or an artist of another figure, and whatever the callables raise.
+    """
+    for name, control in controls.items():
+        if not isinstance(control, ipywidgets.ValueWidget):
+            what = f"an ipywidgets value widget, got {control!r}"
+            raise TypeError(f"controls[{name!r}] must be {what}")
+    ncols = check_number("ncols", ncols, low=1, integer=True)
+    return BlitExplorer(compute, setup, update, controls, figsize, ncols)
+
+
+def time_blit_explorer(
+    compute: Callable,
+    setup: Callable,
+    update: Callable,
+    values_list: Sequence[Mapping],
+    figsize=(7, 4),
+) -> list[float]:
+    """Seconds per redraw (``compute`` + ``update`` + repaint + PNG) of a :func:`blit_explorer`,
+    for each dict of control values; the first one also draws the background (the slowest)."""
+    renderer = _BlitRenderer(figsize, setup)
+    seconds = []
+    for values in values_list:
+        start = time.perf_counter()
+        renderer.render(update, compute(**values))
         seconds.append(time.perf_counter() - start)
     return seconds
