@@ -60,6 +60,55 @@ WRONG_ANSWERS = {
             "    return w - lr * grad / (np.sqrt(new_v) + eps)\n",
             "should return two arrays",
         ),
+        (
+            "returns (new_v, new_w): the pair in the wrong order",
+            "def rmsprop_step(w, grad, v, lr, alpha, eps):\n"
+            "    new_v = alpha * v + (1 - alpha) * grad**2\n"
+            "    return new_v, w - lr * grad / (np.sqrt(new_v) + eps)\n",
+            "you returned (new_v, new_w)",
+        ),
+        (
+            "Adagrad's sum instead of the moving average",
+            "def rmsprop_step(w, grad, v, lr, alpha, eps):\n"
+            "    new_v = v + grad**2\n"
+            "    return w - lr * grad / (np.sqrt(new_v) + eps), new_v\n",
+            "Adagrad's sum",
+        ),
+        (
+            "forgets the (1 - alpha) in front of g**2",
+            "def rmsprop_step(w, grad, v, lr, alpha, eps):\n"
+            "    new_v = alpha * v + grad**2\n"
+            "    return w - lr * grad / (np.sqrt(new_v) + eps), new_v\n",
+            "the (1 - alpha) in front of g**2 is missing",
+        ),
+        (
+            "no average at all: v = g**2",
+            "def rmsprop_step(w, grad, v, lr, alpha, eps):\n"
+            "    new_v = grad**2\n"
+            "    return w - lr * grad / (np.sqrt(new_v) + eps), new_v\n",
+            "no average at all",
+        ),
+        (
+            "averages |g| instead of g**2",
+            "def rmsprop_step(w, grad, v, lr, alpha, eps):\n"
+            "    new_v = alpha * v + (1 - alpha) * np.abs(grad)\n"
+            "    return w - lr * grad / (np.sqrt(new_v) + eps), new_v\n",
+            "|g| where the average takes g**2",
+        ),
+        (
+            "returns the step instead of the new weights",
+            "def rmsprop_step(w, grad, v, lr, alpha, eps):\n"
+            "    new_v = alpha * v + (1 - alpha) * grad**2\n"
+            "    return lr * grad / (np.sqrt(new_v) + eps), new_v\n",
+            "you returned the step",
+        ),
+        (
+            "adds eps to v and keeps it there",
+            "def rmsprop_step(w, grad, v, lr, alpha, eps):\n"
+            "    new_v = alpha * v + (1 - alpha) * grad**2 + eps\n"
+            "    return w - lr * grad / np.sqrt(new_v), new_v\n",
+            "eps added to v",
+        ),
     ],
     "ex08-step-size": [
         (
@@ -92,6 +141,26 @@ WRONG_ANSWERS = {
             "def step_size(lr, alpha, t):\n    return -lr / np.sqrt(1 - alpha**t)\n",
             "the sign is flipped",
         ),
+        (
+            "multiplies by the root where the step divides by it",
+            "def step_size(lr, alpha, t):\n    return lr * np.sqrt(1 - alpha**t)\n",
+            "you multiply where the step divides",
+        ),
+        (
+            "v grows linearly, (1 - alpha) * t, with no forgetting",
+            "def step_size(lr, alpha, t):\n    return lr / np.sqrt((1 - alpha) * t)\n",
+            "v grows like (1 - alpha) * t",
+        ),
+        (
+            "the right formula in float32",
+            "def step_size(lr, alpha, t):\n    return np.float32(lr / np.sqrt(1 - alpha**t))\n",
+            "dtype float32",
+        ),
+        (
+            "returns the fraction of g**2 that v holds, not the step",
+            "def step_size(lr, alpha, t):\n    return 1 - alpha**t\n",
+            "expected: 0.1",
+        ),
     ],
     "ex08-steps-to-settle": [
         (
@@ -123,6 +192,33 @@ WRONG_ANSWERS = {
             "    return np.log(1 - 1 / (1 + tol) ** 2) / np.log(alpha)\n",
             "a step number is a whole number",
         ),
+        (
+            "approximates (1 + tol)**2 by 1 + 2 * tol",
+            "def steps_to_settle(alpha, tol):\n"
+            "    return int(np.ceil(np.log(2 * tol) / np.log(alpha)))\n",
+            "(1 + tol)**2 is close to 1 + 2 * tol",
+        ),
+        (
+            "a loop that stops one step late",
+            "def steps_to_settle(alpha, tol):\n"
+            "    t = 1\n"
+            "    while 1 / np.sqrt(1 - alpha**t) > 1 + tol:\n"
+            "        t += 1\n"
+            "    return t + 1\n",
+            "one step too late",
+        ),
+        (
+            "forgets to return",
+            "def steps_to_settle(alpha, tol):\n"
+            "    t = int(np.ceil(np.log(1 - 1 / (1 + tol) ** 2) / np.log(alpha)))\n",
+            "did you forget `return`",
+        ),
+        (
+            "the window times ln(1/tol)",
+            "def steps_to_settle(alpha, tol):\n"
+            "    return int(np.ceil(np.log(1 / tol) / (1 - alpha)))\n",
+            "expected: 391",
+        ),
     ],
     "ex08-torch-eps": [
         (
@@ -153,6 +249,26 @@ WRONG_ANSWERS = {
         (
             "a negative eps",
             "def torch_eps(keras_eps):\n    return -np.sqrt(keras_eps)\n",
+            "positive number",
+        ),
+        (
+            "half the square root",
+            "def torch_eps(keras_eps):\n    return np.sqrt(keras_eps) / 2\n",
+            "2 times Keras's",
+        ),
+        (
+            "1.6 times the square root",
+            "def torch_eps(keras_eps):\n    return 1.6 * np.sqrt(keras_eps)\n",
+            "0.53 times Keras's",
+        ),
+        (
+            "returns a list",
+            "def torch_eps(keras_eps):\n    return [np.sqrt(keras_eps)]\n",
+            "should return one number",
+        ),
+        (
+            "zero: no eps at all",
+            "def torch_eps(keras_eps):\n    return 0.0\n",
             "positive number",
         ),
     ],

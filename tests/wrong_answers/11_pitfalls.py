@@ -45,6 +45,49 @@ WRONG_ANSWERS = {
             "        return [g / total * min(total, max_norm) for g in grads]\n",
             "NaN or inf",
         ),
+        (
+            "forgets the square root of the sum of squares",
+            "def clip_by_global_norm(grads, max_norm):\n"
+            "    total = sum(np.sum(g**2) for g in grads)\n"
+            "    return [g * min(1.0, max_norm / (total + 1e-6)) for g in grads]\n",
+            "the square root is missing",
+        ),
+        (
+            "the mean of the squares (an RMS) instead of their sum",
+            "def clip_by_global_norm(grads, max_norm):\n"
+            "    flat = np.concatenate([np.ravel(g) for g in grads])\n"
+            "    total = np.sqrt(np.mean(flat**2))\n"
+            "    return [g * min(1.0, max_norm / (total + 1e-6)) for g in grads]\n",
+            "the mean of the squares",
+        ),
+        (
+            "the norm of the first array only",
+            "def clip_by_global_norm(grads, max_norm):\n"
+            "    total = np.linalg.norm(grads[0])\n"
+            "    return [g * min(1.0, max_norm / (total + 1e-6)) for g in grads]\n",
+            "the first array only",
+        ),
+        (
+            "max instead of min: scales small gradients up",
+            "def clip_by_global_norm(grads, max_norm):\n"
+            "    total = np.sqrt(sum(np.sum(g**2) for g in grads))\n"
+            "    return [g * max(1.0, max_norm / (total + 1e-6)) for g in grads]\n",
+            "max instead of min",
+        ),
+        (
+            "returns (clipped list, norm), as torch's clip_grad_norm_ returns the norm",
+            "def clip_by_global_norm(grads, max_norm):\n"
+            "    total = np.sqrt(sum(np.sum(g**2) for g in grads))\n"
+            "    return [g * min(1.0, max_norm / (total + 1e-6)) for g in grads], total\n",
+            "returned a pair",
+        ),
+        (
+            "returns one flat array instead of one array per layer",
+            "def clip_by_global_norm(grads, max_norm):\n"
+            "    flat = np.concatenate([np.ravel(g) for g in grads])\n"
+            "    return flat * min(1.0, max_norm / (np.linalg.norm(flat) + 1e-6))\n",
+            "one array per array",
+        ),
     ],
     "ex11-layers-until-below": [
         (
@@ -73,13 +116,34 @@ WRONG_ANSWERS = {
             "negative count",
         ),
         (
-            "loop that counts one layer too many (<= instead of <)",
+            "counts one layer too many (returns k + 1)",
             "def layers_until_below(top_norm, threshold):\n"
             "    k = 0\n"
             "    while top_norm * 0.25**k >= threshold:\n"
             "        k += 1\n"
             "    return k + 1\n",
-            "off by 1",
+            "you count one layer too many",
+        ),
+        (
+            "log10 of the ratio, not divided by log10(4)",
+            "def layers_until_below(top_norm, threshold):\n"
+            "    return max(0, int(np.ceil(np.log10(top_norm / threshold))))\n",
+            "you take log10 of the ratio",
+        ),
+        (
+            "the ratio upside down",
+            "def layers_until_below(top_norm, threshold):\n"
+            "    return max(0, int(np.ceil(np.log(threshold / top_norm) / np.log(4))))\n",
+            "upside down",
+        ),
+        (
+            "starts counting at k = 1",
+            "def layers_until_below(top_norm, threshold):\n"
+            "    k = 1\n"
+            "    while top_norm * 0.25**k >= threshold:\n"
+            "        k += 1\n"
+            "    return k\n",
+            "you start counting at 1",
         ),
     ],
     "ex11-smallest-patience": [
@@ -130,6 +194,26 @@ WRONG_ANSWERS = {
             "        longest = max(longest, run)\n"
             "    return longest + 1\n",
             "you count consecutive rises",
+        ),
+        (
+            "the largest gap between improvements, but 0 when the start is the lowest value",
+            "def smallest_patience(val_losses):\n"
+            "    v = np.asarray(val_losses)\n"
+            "    lowest = int(np.argmin(v))\n"
+            "    better = [0] + [e for e in range(1, lowest + 1) if v[e] < v[:e].min()]\n"
+            "    return int(max(np.diff(better), default=0))\n",
+            "test input #4 of 4",
+        ),
+        (
+            "the epochs left after the minimum",
+            "def smallest_patience(val_losses):\n"
+            "    return len(val_losses) - 1 - int(np.argmin(val_losses))\n",
+            "expected: 3",
+        ),
+        (
+            "always patience 1",
+            "def smallest_patience(val_losses):\n    return 1\n",
+            "expected: 3",
         ),
     ],
 }
