@@ -146,7 +146,7 @@ def check_array_equal(name, value, expected, *, kind="count", mistakes=None):
             f"expected {_fmt(want[index])}, got {_fmt(got[index])}."
         )
         offset = np.unique(got - want) if np.issubdtype(got.dtype, np.number) else ()
-        if kind == "count" and len(offset) == 1 and float(offset[0]).is_integer():
+        if kind == "count" and len(offset) == 1 and abs(float(offset[0])) in (1.0, 2.0):
             problem += (
                 f"\nLooks like: every entry is off by {_fmt(offset[0])} — an off-by-one in a "
                 "count, a range or 0-based indexing?"
@@ -543,4 +543,47 @@ def _check_cases_args(learner_fn, cases, expected, mistakes):
         if len(wrong) != len(cases):
             raise ValueError(
                 f"mistakes[{hint!r}] must give one answer per case ({len(cases)}), got {len(wrong)}"
+            )
+
+
+def check_not_using(learner_fn, names, reason, name=None):
+    r"""Check that a learner's function does not use a name the exercise rules out.
+
+    For an exercise whose answer could be copied from what the test compares it with (an Adam
+    step checked against ``optim.Adam``): the function's own source is read, and if one of
+    ``names`` occurs in its code as a Python name — not in a comment or a string, so a docstring
+    may say "Adam" — the check fails, because the comparison would then only compare the library
+    with itself. A function it calls is not followed, and a function whose source cannot be read
+    (made by ``exec``, a builtin) passes. Prints nothing when it passes.
+
+    Args:
+        learner_fn: the learner's function.
+        names: the names it must not use, e.g. ``("optim", "Adam")`` (a list or tuple of str).
+        reason: one sentence for the learner: why, and what to do instead.
+        name: how to call the function in messages (default: its ``__name__``).
+
+    Raises:
+        AssertionError: naming the first of ``names`` the source uses, followed by ``reason``.
+        TypeError: ``learner_fn`` not callable, ``names`` not a list or tuple of strings.
+    """
+    import io
+    import textwrap
+    import tokenize
+
+    if not callable(learner_fn):
+        raise TypeError(f"learner_fn must be a function, got {learner_fn!r}")
+    if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) for n in names):
+        raise TypeError(f"names must be a list or tuple of strings, got {names!r}")
+    name = name or getattr(learner_fn, "__name__", "your function")
+    try:
+        source = textwrap.dedent(inspect.getsource(learner_fn))
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (OSError, TypeError, SyntaxError, tokenize.TokenError):
+        return
+    used = {token.string for token in tokens if token.type == tokenize.NAME}
+    for forbidden in names:
+        if forbidden in used:
+            raise AssertionError(
+                f"{name} is not right yet: it uses `{forbidden}`, which this exercise rules out.\n"
+                f"{reason}"
             )

@@ -316,3 +316,9 @@ def test_an_array_of_the_values_is_accepted_where_a_tuple_is_returned():
     checks.check_close("step", np.array([1.5, -0.5]), (1.5, -0.5))
     with fails("Expected 2 values"):
         checks.check_close("step", np.array([1.5, -0.5, 2.0]), (1.5, -0.5))
+
+
+def test_a_count_far_off_is_not_called_an_off_by_one():
+    with pytest.raises(AssertionError) as failure:
+        checks.check_array_equal("the number of steps", 283, 142)
+    assert "off-by-one" not in str(failure.value)

@@ -43,6 +43,42 @@ WRONG_ANSWERS = {
             "def step(w, b, x, y, lr):\n    return w - lr * 2 * np.mean((w * x + b - y) * x)\n",
             "Expected 2 values",
         ),
+        (
+            "the learning rate multiplies only w's step",
+            (
+                "def step(w, b, x, y, lr):\n"
+                "    error = w * x + b - y\n"
+                "    return w - lr * 2 * np.mean(error * x), b - 2 * np.mean(error)\n"
+            ),
+            "expected:",
+        ),
+        (
+            "w's gradient without the factor x",
+            (
+                "def step(w, b, x, y, lr):\n"
+                "    error = w * x + b - y\n"
+                "    return w - lr * 2 * np.mean(error), b - lr * 2 * np.mean(error)\n"
+            ),
+            "expected:",
+        ),
+        (
+            "returns the gradients, not the new weights",
+            (
+                "def step(w, b, x, y, lr):\n"
+                "    error = w * x + b - y\n"
+                "    return 2 * np.mean(error * x), 2 * np.mean(error)\n"
+            ),
+            "expected:",
+        ),
+        (
+            "uses the global data of section 2, not its arguments",
+            (
+                "def step(w, b, x_data, y_data, lr):\n"
+                "    error = w * x + b - y\n"
+                "    return w - lr * 2 * np.mean(error * x), b - lr * 2 * np.mean(error)\n"
+            ),
+            "expected:",
+        ),
     ],
     "ex00-first-below": [
         (
@@ -81,6 +117,41 @@ WRONG_ANSWERS = {
             "    return int(np.argmax(np.asarray(losses) < target))\n",
             "Expected None, got 0",
         ),
+        (
+            "the step with the lowest loss (np.argmin)",
+            (
+                "def first_below(losses, target):\n"
+                "    return int(np.argmin(losses)) if np.min(losses) < target else None\n"
+            ),
+            "LOWEST loss",
+        ),
+        (
+            "-1 instead of None when never",
+            (
+                "def first_below(losses, target):\n"
+                "    below = np.flatnonzero(np.asarray(losses) < target)\n"
+                "    return int(below[0]) if below.size else -1\n"
+            ),
+            "Expected None, got -1",
+        ),
+        (
+            "counts the steps below the target",
+            (
+                "def first_below(losses, target):\n"
+                "    count = int(np.sum(np.asarray(losses) < target))\n"
+                "    return count if count else None\n"
+            ),
+            "expected:",
+        ),
+        (
+            "reads the global losses, not its argument",
+            (
+                "def first_below(curve, target):\n"
+                "    below = np.flatnonzero(np.asarray(losses) < target)\n"
+                "    return int(below[0]) if below.size else None\n"
+            ),
+            "expected:",
+        ),
     ],
     "ex00-largest-lr": [
         (
@@ -117,6 +188,26 @@ WRONG_ANSWERS = {
             "a string instead of a number",
             'largest_lr = "0.95"\njust_above = "b"\n',
             "must be a number",
+        ),
+        (
+            "a value between two grid points",
+            'largest_lr = 0.97\njust_above = "b"\n',
+            "not one of the learning rates to try",
+        ),
+        (
+            "the explanation as a capital letter",
+            'largest_lr = 0.95\njust_above = "B"\n',
+            "choose 'a', 'b' or 'c'",
+        ),
+        (
+            "a one-element array",
+            'largest_lr = np.array([0.95])\njust_above = "b"\n',
+            "must be a number",
+        ),
+        (
+            "the largest rate that ends below the best line's loss, not the start's",
+            'largest_lr = 0.9\njust_above = "b"\n',
+            "not the largest on the grid",
         ),
     ],
 }

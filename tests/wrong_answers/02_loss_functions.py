@@ -41,6 +41,49 @@ WRONG_ANSWERS = {
             "    return float(np.sum(np.where(r <= delta, 0.5 * r**2, linear)))\n",
             "the sum, not the mean",
         ),
+        (
+            "linear piece delta * (|r| - delta)",
+            (
+                "def huber(pred, target, delta):\n"
+                "    r = pred - target\n"
+                "    size = np.abs(r)\n"
+                "    return float(np.mean(np.where(size <= delta, 0.5 * r**2, delta * (size -"
+                " delta))))\n"
+            ),
+            "expected:",
+        ),
+        (
+            "linear piece with r instead of |r|",
+            (
+                "def huber(pred, target, delta):\n"
+                "    r = pred - target\n"
+                "    size = np.abs(r)\n"
+                "    return float(np.mean(np.where(size <= delta, 0.5 * r**2, delta * (r - 0.5"
+                " * delta))))\n"
+            ),
+            "expected:",
+        ),
+        (
+            "mean over axis 0 only",
+            (
+                "def huber(pred, target, delta):\n"
+                "    r = pred - target\n"
+                "    size = np.abs(r)\n"
+                "    return np.mean(np.where(size <= delta, 0.5 * r**2, delta * (size - 0.5 *"
+                " delta)), axis=0)\n"
+            ),
+            "Wrong shape",
+        ),
+        (
+            "delta fixed at 1",
+            (
+                "def huber(pred, target, delta):\n"
+                "    r = pred - target\n"
+                "    size = np.abs(r)\n"
+                "    return float(np.mean(np.where(size <= 1.0, 0.5 * r**2, size - 0.5)))\n"
+            ),
+            "expected:",
+        ),
     ],
     "ex02-bce-with-logits": [
         (
@@ -74,6 +117,38 @@ WRONG_ANSWERS = {
             "def bce_with_logits(z, y):\n"
             "    return float(np.sum(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))))\n",
             "the sum, not the mean",
+        ),
+        (
+            "+ z y instead of - z y",
+            (
+                "def bce_with_logits(z, y):\n"
+                "    return float(np.mean(np.maximum(z, 0) + z * y +"
+                " np.log1p(np.exp(-np.abs(z)))))\n"
+            ),
+            "expected:",
+        ),
+        (
+            "the labels swapped: z (1 - y)",
+            (
+                "def bce_with_logits(z, y):\n"
+                "    return float(np.mean(np.maximum(z, 0) - z * (1 - y) +"
+                " np.log1p(np.exp(-np.abs(z)))))\n"
+            ),
+            "expected:",
+        ),
+        (
+            "logits clipped to [-30, 30], then the naive formula",
+            (
+                "def bce_with_logits(z, y):\n"
+                "    p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))\n"
+                "    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))\n"
+            ),
+            "expected:",
+        ),
+        (
+            "the log term left out",
+            "def bce_with_logits(z, y):\n    return float(np.mean(np.maximum(z, 0) - z * y))\n",
+            "expected:",
         ),
     ],
     "ex02-softmax-ce": [
@@ -113,6 +188,44 @@ WRONG_ANSWERS = {
             "    lse = np.log(np.sum(np.exp(shifted), axis=1))\n"
             "    return float(np.mean(lse - shifted[:, 0]))\n",
             "softmax_ce is not right yet",
+        ),
+        (
+            "logits[:, labels] instead of one entry per row",
+            (
+                "def softmax_ce(logits, labels):\n"
+                "    s = logits - logits.max(axis=1, keepdims=True)\n"
+                "    return float(np.mean(np.log(np.sum(np.exp(s), axis=1)) - s[:, labels]))\n"
+            ),
+            "picks a whole COLUMN",
+        ),
+        (
+            "subtracts the smallest logit",
+            (
+                "def softmax_ce(logits, labels):\n"
+                "    s = logits - logits.min(axis=1, keepdims=True)\n"
+                "    return float(np.mean(np.log(np.sum(np.exp(s), axis=1)) -"
+                " s[np.arange(len(labels)), labels]))\n"
+            ),
+            "the smallest logit was subtracted",
+        ),
+        (
+            "log-sum-exp alone, without - z_y",
+            (
+                "def softmax_ce(logits, labels):\n"
+                "    s = logits - logits.max(axis=1, keepdims=True)\n"
+                "    return float(np.mean(np.log(np.sum(np.exp(s), axis=1))))\n"
+            ),
+            "expected:",
+        ),
+        (
+            "the sign flipped",
+            (
+                "def softmax_ce(logits, labels):\n"
+                "    s = logits - logits.max(axis=1, keepdims=True)\n"
+                "    return float(np.mean(s[np.arange(len(labels)), labels] -"
+                " np.log(np.sum(np.exp(s), axis=1))))\n"
+            ),
+            "sign is flipped",
         ),
     ],
 }

@@ -57,6 +57,41 @@ WRONG_ANSWERS = {
             "    return grad\n",
             "expected:",
         ),
+        (
+            "a backward difference",
+            (
+                "def numerical_gradient(f, w, h=1e-5):\n"
+                "    return np.array([(f(w) - f(w - h * e)) / h for e in np.eye(w.size)])\n"
+            ),
+            "a backward difference",
+        ),
+        (
+            "nudges by 2h each side",
+            (
+                "def numerical_gradient(f, w, h=1e-5):\n"
+                "    return np.array([(f(w + 2 * h * e) - f(w - 2 * h * e)) / (2 * h) for e in"
+                " np.eye(w.size)])\n"
+            ),
+            "nudged by ±2h",
+        ),
+        (
+            "/ 2 * h without brackets",
+            (
+                "def numerical_gradient(f, w, h=1e-5):\n"
+                "    return np.array([(f(w + h * e) - f(w - h * e)) / 2 * h for e in"
+                " np.eye(w.size)])\n"
+            ),
+            "write / (2 * h)",
+        ),
+        (
+            "ignores the argument h",
+            (
+                "def numerical_gradient(f, w, h=1e-5):\n"
+                "    return np.array([(f(w + 1e-5 * e) - f(w - 1e-5 * e)) / 2e-5 for e in"
+                " np.eye(w.size)])\n"
+            ),
+            "print alike",
+        ),
     ],
     "ex03-neuron-backward": [
         (
@@ -98,6 +133,46 @@ WRONG_ANSWERS = {
             "    return x * (1 - a**2) * 2 * (a - y)\n",
             "Expected 2 values",
         ),
+        (
+            "1 - z squared instead of 1 - a squared",
+            (
+                "def neuron_backward(x, w, b, y):\n"
+                "    z = w @ x + b\n"
+                "    grad_z = (1 - z**2) * 2 * (np.tanh(z) - y)\n"
+                "    return x * grad_z, grad_z\n"
+            ),
+            "the node's OUTPUT",
+        ),
+        (
+            "w instead of x in dL/dw",
+            (
+                "def neuron_backward(x, w, b, y):\n"
+                "    a = np.tanh(w @ x + b)\n"
+                "    grad_z = (1 - a**2) * 2 * (a - y)\n"
+                "    return w * grad_z, grad_z\n"
+            ),
+            "the input x, not the weight w",
+        ),
+        (
+            "forgets the 2 of e squared",
+            (
+                "def neuron_backward(x, w, b, y):\n"
+                "    a = np.tanh(w @ x + b)\n"
+                "    grad_z = (1 - a**2) * (a - y)\n"
+                "    return x * grad_z, grad_z\n"
+            ),
+            "0.5 times the answer",
+        ),
+        (
+            "the pair in the wrong order",
+            (
+                "def neuron_backward(x, w, b, y):\n"
+                "    a = np.tanh(w @ x + b)\n"
+                "    grad_z = (1 - a**2) * 2 * (a - y)\n"
+                "    return grad_z, x * grad_z\n"
+            ),
+            "Wrong shape",
+        ),
     ],
     "ex03-find-the-bug": [
         (
@@ -136,6 +211,66 @@ WRONG_ANSWERS = {
             "def fixed_backward(params, x, y):\n"
             "    return colleagues_backward(params, x, y)\n",
             "name one of",
+        ),
+        (
+            "finds b1, but the fix drops w2",
+            (
+                'suspect = "b1"\n'
+                "\n"
+                "\n"
+                "def fixed_backward(params, x, y):\n"
+                "    w1, b1, w2, b2 = params\n"
+                "    h = np.tanh(w1 * x + b1)\n"
+                "    grad_out = 2 * (w2 * h + b2 - y)\n"
+                "    grad_pre = (1 - h**2) * grad_out\n"
+                "    return np.array([grad_pre * x, grad_pre, grad_out * h, grad_out])\n"
+            ),
+            "w2 is missing",
+        ),
+        (
+            "finds b1, but the fix uses 1 - h",
+            (
+                'suspect = "b1"\n'
+                "\n"
+                "\n"
+                "def fixed_backward(params, x, y):\n"
+                "    w1, b1, w2, b2 = params\n"
+                "    h = np.tanh(w1 * x + b1)\n"
+                "    grad_out = 2 * (w2 * h + b2 - y)\n"
+                "    grad_pre = (1 - h) * w2 * grad_out\n"
+                "    return np.array([grad_pre * x, grad_pre, grad_out * h, grad_out])\n"
+            ),
+            "1 − h was used",
+        ),
+        (
+            "blames b2",
+            (
+                'suspect = "b2"\n'
+                "\n"
+                "\n"
+                "def fixed_backward(params, x, y):\n"
+                "    w1, b1, w2, b2 = params\n"
+                "    h = np.tanh(w1 * x + b1)\n"
+                "    grad_out = 2 * (w2 * h + b2 - y)\n"
+                "    grad_pre = (1 - h**2) * w2 * grad_out\n"
+                "    return np.array([grad_pre * x, grad_pre, grad_out * h, grad_out])\n"
+            ),
+            "b2's entry agrees",
+        ),
+        (
+            "finds b1, but 'fixes' w2's entry too",
+            (
+                'suspect = "b1"\n'
+                "\n"
+                "\n"
+                "def fixed_backward(params, x, y):\n"
+                "    w1, b1, w2, b2 = params\n"
+                "    h = np.tanh(w1 * x + b1)\n"
+                "    grad_out = 2 * (w2 * h + b2 - y)\n"
+                "    grad_pre = (1 - h**2) * w2 * grad_out\n"
+                "    return np.array([grad_pre * x, grad_pre, grad_out * w2, grad_out])\n"
+            ),
+            "expected:",
         ),
     ],
 }
