@@ -37,6 +37,26 @@ WRONG_ANSWERS = {
             "def ewa_weights(beta, t):\n    return (1 - beta) * beta ** np.arange(t, -1, -1)\n",
             "it returns t + 1 weights",
         ),
+        (
+            "the weights of a plain mean, 1/t each",
+            "def ewa_weights(beta, t):\n    return np.full(t, 1 / t)\n",
+            "ewa_weights is not right yet",
+        ),
+        (
+            "the roles of β and 1 − β swapped",
+            "def ewa_weights(beta, t):\n    return beta * (1 - beta) ** np.arange(t - 1, -1, -1)\n",
+            "ewa_weights is not right yet",
+        ),
+        (
+            "one weight too few (ages t − 1 … 1)",
+            "def ewa_weights(beta, t):\n    return (1 - beta) * beta ** np.arange(t - 1, 0, -1)\n",
+            "ewa_weights is not right yet",
+        ),
+        (
+            "the running totals 1 − β^k instead of the weights",
+            "def ewa_weights(beta, t):\n    return 1 - beta ** np.arange(1, t + 1)\n",
+            "ewa_weights is not right yet",
+        ),
     ],
     "ex06-fixed-step": [
         (
@@ -108,14 +128,49 @@ WRONG_ANSWERS = {
             "def fixed_step(w, grad, buf, lr, momentum, dampening):\n"
             "    new = grad.copy() if buf is None else momentum * buf + (1 - dampening) * grad\n"
             "    return w - lr * new, buf\n",
-            "fixed_step (the new buffer) is not right yet",
+            "must return (new_w, new_buf), a new buffer; got (array",
         ),
         (
             "returns only the weights",
             "def fixed_step(w, grad, buf, lr, momentum, dampening):\n"
             "    buf = grad.copy() if buf is None else momentum * buf + (1 - dampening) * grad\n"
             "    return w - lr * buf\n",
-            "must return two values",
+            "must return (new_w, new_buf)",
+        ),
+        (
+            "calls optim.SGD instead of writing the step",
+            "def fixed_step(w, grad, buf, lr, momentum, dampening):\n"
+            "    opt = optim.SGD(lr=lr, momentum=momentum, dampening=dampening)\n"
+            "    state = opt.init(w) if buf is None else optim.SGDState(\n"
+            "        step=1, momentum_buffer=buf\n"
+            "    )\n"
+            "    new_w, state = opt.step(w, grad, state)\n"
+            "    return new_w, state.momentum_buffer\n",
+            "fixed_step calls optim.SGD",
+        ),
+        (
+            "ignores dampening altogether",
+            "def fixed_step(w, grad, buf, lr, momentum, dampening):\n"
+            "    buf = grad.copy() if buf is None else momentum * buf + grad\n"
+            "    return w - lr * buf, buf\n",
+            "dampening is ignored",
+        ),
+        (
+            "dampens the old buffer instead of the new gradient",
+            "def fixed_step(w, grad, buf, lr, momentum, dampening):\n"
+            "    buf = grad.copy() if buf is None else (1 - dampening) * momentum * buf + grad\n"
+            "    return w - lr * buf, buf\n",
+            "fixed_step (the new weights) is not right yet",
+        ),
+        (
+            "CS231n-style buffer (η inside, w − buf)",
+            "def fixed_step(w, grad, buf, lr, momentum, dampening):\n"
+            "    if buf is None:\n"
+            "        buf = lr * grad\n"
+            "    else:\n"
+            "        buf = momentum * buf + (1 - dampening) * lr * grad\n"
+            "    return w - buf, buf\n",
+            "not right yet",
         ),
     ],
     "ex06-lr-limit": [
@@ -153,6 +208,30 @@ WRONG_ANSWERS = {
             "def momentum_lr_limit(H, momentum):\n"
             "    return 2 * (1 + momentum) / np.sqrt(np.linalg.eigvalsh(H).max())\n",
         ),
+        (
+            "Polyak's tuned rate of section 3",
+            "def momentum_lr_limit(H, momentum):\n"
+            "    lam = np.linalg.eigvalsh(H)\n"
+            "    return 4 / (np.sqrt(lam.min()) + np.sqrt(lam.max())) ** 2\n",
+            "Polyak's tuned rate",
+        ),
+        (
+            "the Frobenius norm in place of the largest eigenvalue",
+            "def momentum_lr_limit(H, momentum):\n"
+            "    return 2 * (1 + momentum) / np.linalg.norm(H)\n",
+            "the Frobenius norm of H",
+        ),
+        (
+            "the trace in place of the largest eigenvalue",
+            "def momentum_lr_limit(H, momentum):\n    return 2 * (1 + momentum) / np.trace(H)\n",
+            "is not right",
+        ),
+        (
+            "the 'effective step' the other way: 2/((1 − β) λ_max)",
+            "def momentum_lr_limit(H, momentum):\n"
+            "    return 2 / ((1 - momentum) * np.linalg.eigvalsh(H).max())\n",
+            "is not right",
+        ),
     ],
     "ex06-to-torch-lr": [
         (
@@ -183,6 +262,32 @@ WRONG_ANSWERS = {
             "def to_torch_lr(lr, beta, convention):\n"
             "    return lr if convention == 'cs231n' else lr * (1 - beta)\n",
             "as if it were course style",
+        ),
+        (
+            "a negative rate for CS231n (the minus sign of its velocity)",
+            "def to_torch_lr(lr, beta, convention):\n"
+            "    return {'course': lr * (1 - beta), 'cs231n': -lr}.get(convention, lr)\n",
+            "a learning rate is positive",
+        ),
+        (
+            "forgets the torch case (returns None)",
+            "def to_torch_lr(lr, beta, convention):\n"
+            "    if convention == 'course':\n"
+            "        return lr * (1 - beta)\n"
+            "    if convention == 'cs231n':\n"
+            "        return lr\n",
+            "to_torch_lr(0.01, 0.9, 'torch')",
+        ),
+        (
+            "divides by (1 + β)",
+            "def to_torch_lr(lr, beta, convention):\n"
+            "    return lr / (1 + beta) if convention == 'course' else lr\n",
+            "to_torch_lr(0.5, 0.9, 'course')",
+        ),
+        (
+            "rescales every convention, torch too",
+            "def to_torch_lr(lr, beta, convention):\n    return lr * (1 - beta)\n",
+            "only the course style averages",
         ),
     ],
 }
