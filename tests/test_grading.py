@@ -148,7 +148,7 @@ def test_autograde_scores_reference_untouched_and_wrong_submissions(course):
          "--course", course],
         capture_output=True,
         text=True,
-        timeout=1800,
+        timeout=3600,  # ~36 notebook runs: minutes on an idle machine, far more on a loaded one
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     got = {}
