@@ -447,3 +447,51 @@ def _check_params_list(params):
     if not isinstance(params, (list, tuple)) or not params:
         raise TypeError(f"params must be a float array or a non-empty list of them, got {params!r}")
     return [check_float_array(f"params[{i}]", p) for i, p in enumerate(params)]
+
+
+def gradient_in_chunks(loss_and_grad, chunk_size):
+    r"""Wrap ``loss_and_grad`` so that it works through the rows ``chunk_size`` at a time.
+
+    A mean loss over $n$ rows and its gradient are the size-weighted averages of the chunks' means
+    (what frameworks call *gradient accumulation*):
+
+    $$L = \sum_c \frac{n_c}{n} L_c, \qquad \nabla L = \sum_c \frac{n_c}{n} \nabla L_c,$$
+
+    so the wrapped function returns the same numbers up to round-off, and exactly the same when
+    ``len(X) <= chunk_size`` (then it simply calls ``loss_and_grad``). Use it when a batch does
+    not fit in memory, or to keep matrix products small: numpy's BLAS may split a large product
+    over several threads, which costs more than it saves on a busy machine.
+
+    Args:
+        loss_and_grad: ``loss_and_grad(params, X, y) -> (mean loss, grads)``, grads an array or a
+            list of arrays (e.g. ``model.loss_and_grad`` of a ``helpers.models`` model).
+        chunk_size: rows per call (int >= 1).
+
+    Returns:
+        A function with the same signature and the same kind of result (grads as an array or as
+        a list, like ``loss_and_grad``'s).
+
+    Raises:
+        TypeError: ``loss_and_grad`` not callable, ``chunk_size`` not an integer.
+        ValueError: ``chunk_size < 1``.
+    """
+    if not callable(loss_and_grad):
+        raise TypeError(f"loss_and_grad must be a function, got {loss_and_grad!r}")
+    chunk_size = check_number("chunk_size", chunk_size, low=1, integer=True)
+
+    def loss_and_grad_in_chunks(params, X, y):
+        n = len(X)
+        if n <= chunk_size:
+            return loss_and_grad(params, X, y)
+        loss, total = 0.0, None
+        for start in range(0, n, chunk_size):
+            X_chunk, y_chunk = X[start : start + chunk_size], y[start : start + chunk_size]
+            chunk_loss, grads = loss_and_grad(params, X_chunk, y_chunk)
+            weight = len(X_chunk) / n
+            single = isinstance(grads, np.ndarray)
+            parts = [weight * grad for grad in ([grads] if single else grads)]
+            total = parts if total is None else [a + b for a, b in zip(total, parts, strict=True)]
+            loss += weight * chunk_loss
+        return loss, total[0] if single else total
+
+    return loss_and_grad_in_chunks
