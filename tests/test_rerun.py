@@ -24,9 +24,7 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 # Notebooks written before this test existed, still being reworked (issue "Notebooks 00–04,
 # second edition"). strict: the day one passes, it must leave this list.
-NOT_YET = {
-    "01_weights_and_initialization",
-}
+NOT_YET = set()
 NOTEBOOKS = [
     pytest.param(path, marks=pytest.mark.xfail(strict=True, reason="re-run fixes pending"))
     if path.stem in NOT_YET

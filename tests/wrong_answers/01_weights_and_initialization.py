@@ -1,95 +1,108 @@
-"""Plausible wrong answers for the exercises of notebooks/01_weights_and_initialization.ipynb.
+"""Plausible wrong answers for the exercises of 01_weights_and_initialization.ipynb, with the
+feedback each gets."""
 
-Each must be rejected by the exercise's test cell (see tests/test_exercises.py).
-"""
+_HE_STD = (
+    "def he_std(weight_shape, layout):\n"
+    '    fan_in = weight_shape[0] if layout == "numpy" else weight_shape[1]\n'
+    "    return float({std})\n"
+)
 
-_STD = '''
-def xavier_std(fan_in, fan_out):
-    """Standard deviation of Xavier/Glorot normal weights for a (fan_in, fan_out) layer."""
-    return float({xavier})
+_DEPTH = (
+    "def predicted_depth(width, sigma):\n"
+    "    gain = {gain}\n"
+    "    return {depth}\n"
+    "\n\n"
+    "measured_depth = {measured}\n"
+)
+_RIGHT_GAIN = "sigma * np.sqrt(width / 2)"
+_RIGHT_DEPTH = "int(np.floor(np.log(1e-10) / np.log(gain))) + 1"
 
-
-def he_std(fan_in):
-    """Standard deviation of He normal weights for a layer with fan_in inputs."""
-    return float({he})
-'''
-
-_XAVIER_OK = "np.sqrt(2.0 / (fan_in + fan_out))"
-_HE_OK = "np.sqrt(2.0 / fan_in)"
-
-_LAYER = '''
-def init_layer(fan_in, fan_out, rng):
-    """He-normal weights of shape (fan_in, fan_out), drawn from rng."""
-    return {body}
-'''
-
-_COUNT = '''
-def count_params(sizes):
-    """Number of weights and biases of an MLP with layer sizes `sizes`."""
-    {body}
-'''
+_LEAKY = "def leaky_relu_std(fan_in, a):\n    return float({std})\n\n\npytorch_a = {a}\n"
+_RIGHT_LEAKY = "np.sqrt(2.0 / ((1.0 + a**2) * fan_in))"
 
 WRONG_ANSWERS = {
-    "ex_init_std": [
+    "ex01-he-std": [
         (
-            "Xavier without the square root",
-            _STD.format(xavier="2.0 / (fan_in + fan_out)", he=_HE_OK),
+            "fan-in from axis 0 whatever the layout",
+            "def he_std(weight_shape, layout):\n    return float(np.sqrt(2.0 / weight_shape[0]))\n",
+            "so there fan_in is weight_shape[1]",
         ),
         (
-            "Xavier with 1 instead of 2",
-            _STD.format(xavier="np.sqrt(1.0 / (fan_in + fan_out))", he=_HE_OK),
+            "the two layouts swapped",
+            "def he_std(weight_shape, layout):\n"
+            '    fan_in = weight_shape[1] if layout == "numpy" else weight_shape[0]\n'
+            "    return float(np.sqrt(2.0 / fan_in))\n",
+            "the two layouts swapped",
         ),
-        ("Xavier with fan_in only", _STD.format(xavier="np.sqrt(2.0 / fan_in)", he=_HE_OK)),
-        ("He without the square root", _STD.format(xavier=_XAVIER_OK, he="2.0 / fan_in")),
+        ("the variance instead of the std", _HE_STD.format(std="2.0 / fan_in"), "not the standard"),
+        ("LeCun's 1/sqrt(fan_in)", _HE_STD.format(std="np.sqrt(1.0 / fan_in)"), "no factor 2"),
         (
-            "He without the factor 2 (LeCun)",
-            _STD.format(xavier=_XAVIER_OK, he="np.sqrt(1.0 / fan_in)"),
+            "Xavier's formula",
+            _HE_STD.format(std="np.sqrt(2.0 / (weight_shape[0] + weight_shape[1]))"),
+            "Xavier's",
         ),
-        ("He as sqrt(2) / fan_in", _STD.format(xavier=_XAVIER_OK, he="np.sqrt(2.0) / fan_in")),
+        ("sqrt(2) / fan_in", _HE_STD.format(std="np.sqrt(2.0) / fan_in")),
     ],
-    "ex_init_layer": [
+    "ex01-predict-depth": [
         (
-            "transposed shape",
-            _LAYER.format(body="rng.normal(0.0, np.sqrt(2.0 / fan_in), size=(fan_out, fan_in))"),
-        ),
-        ("std 1", _LAYER.format(body="rng.normal(0.0, 1.0, size=(fan_in, fan_out))")),
-        (
-            "variance passed as the std",
-            _LAYER.format(body="rng.normal(0.0, 2.0 / fan_in, size=(fan_in, fan_out))"),
+            "the gain of a linear layer, sigma * sqrt(width)",
+            _DEPTH.format(gain="sigma * np.sqrt(width)", depth=_RIGHT_DEPTH, measured=13),
+            "gain of a linear",
         ),
         (
-            "std from fan_out",
-            _LAYER.format(body="rng.normal(0.0, np.sqrt(2.0 / fan_out), size=(fan_in, fan_out))"),
+            "the factor for the variance, sigma**2 * width / 2",
+            _DEPTH.format(gain="sigma**2 * width / 2", depth=_RIGHT_DEPTH, measured=13),
+            "factor for the variance",
         ),
         (
-            "global np.random instead of rng",
-            _LAYER.format(
-                body="np.random.normal(0.0, np.sqrt(2.0 / fan_in), size=(fan_in, fan_out))"
+            "the last layer still above 1e-10",
+            _DEPTH.format(
+                gain=_RIGHT_GAIN,
+                depth="int(np.floor(np.log(1e-10) / np.log(gain)))",
+                measured=13,
+            ),
+            "one layer too early",
+        ),
+        (
+            "rounds the ratio of logarithms to the nearest layer",
+            _DEPTH.format(
+                gain=_RIGHT_GAIN, depth="int(round(np.log(1e-10) / np.log(gain)))", measured=13
             ),
         ),
         (
-            "a fresh generator instead of rng",
-            _LAYER.format(
-                body="np.random.default_rng(0).normal(0, np.sqrt(2 / fan_in), (fan_in, fan_out))"
-            ),
+            "measured: layers counted from 0",
+            _DEPTH.format(gain=_RIGHT_GAIN, depth=_RIGHT_DEPTH, measured=12),
+            "layers counted from 0",
+        ),
+        (
+            "measured: the input counted as layer 1",
+            _DEPTH.format(gain=_RIGHT_GAIN, depth=_RIGHT_DEPTH, measured=14),
+            "one layer too many",
         ),
     ],
-    "ex_count_params": [
+    "ex01-leaky-relu-std": [
         (
-            "forgets the biases",
-            _COUNT.format(body="return sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))"),
+            "(1 + a) / 2 instead of (1 + a**2) / 2",
+            _LEAKY.format(std="np.sqrt(2.0 / ((1.0 + a) * fan_in))", a="np.sqrt(5.0)"),
+            "(1 + a)/2 instead of (1 + a²)/2",
         ),
         (
-            "bias per input instead of per unit",
-            _COUNT.format(body="return sum(a * b + a for a, b in zip(sizes[:-1], sizes[1:]))"),
+            "He's sigma, slope ignored",
+            _LEAKY.format(std="np.sqrt(2.0 / fan_in)", a="np.sqrt(5.0)"),
+            "ignores the slope",
         ),
         (
-            "off by one layer (skips the last)",
-            _COUNT.format(body="return sum(a * b + b for a, b in zip(sizes[:-2], sizes[1:-1]))"),
+            "the variance instead of the std",
+            _LEAKY.format(std="2.0 / ((1.0 + a**2) * fan_in)", a="np.sqrt(5.0)"),
+            "the variance, not the standard deviation",
         ),
         (
-            "counts units instead of weights",
-            _COUNT.format(body="return sum(sizes)"),
+            "the factor upside down",
+            _LEAKY.format(std="np.sqrt((1.0 + a**2) / (2.0 * fan_in))", a="np.sqrt(5.0)"),
+            "the factor upside down",
         ),
+        ("pytorch_a = a squared", _LEAKY.format(std=_RIGHT_LEAKY, a="5.0"), "5 is a², not a"),
+        ("pytorch_a without sqrt(3)", _LEAKY.format(std=_RIGHT_LEAKY, a="1.0"), "√3 is missing"),
+        ("pytorch_a = sqrt(6)", _LEAKY.format(std=_RIGHT_LEAKY, a="np.sqrt(6.0)"), "not a² = 6"),
     ],
 }
