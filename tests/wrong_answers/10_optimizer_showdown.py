@@ -88,6 +88,46 @@ WRONG_ANSWERS = {
             "returns w after the step from w = grad, not the change",
             _first_update(momentum="grad - lr * grad"),
         ),
+        (
+            "the buffer set to g, then updated once more on step 1 (b = 1.9 g)",
+            _first_update(momentum="-1.9 * lr * grad", nesterov="-(1 + 0.9 * 1.9) * lr * grad"),
+            "the buffer set to g, then updated on the same step",
+        ),
+        (
+            "Adam with only m corrected",
+            _first_update(adam="-lr * grad / (np.sqrt(0.001 * grad**2) + 1e-8)"),
+            "Adam with only m corrected",
+        ),
+        (
+            "Adam with only s corrected",
+            _first_update(adam="-lr * 0.1 * grad / (np.abs(grad) + 1e-8)"),
+            "Adam with only s corrected",
+        ),
+        (
+            "Adam's step approximated as -lr * sign(g) (eps dropped)",
+            _first_update(adam="-lr * np.sign(grad)"),
+            "that drops ε",
+        ),
+        (
+            "RMSProp's step approximated as -10 lr sign(g) (eps dropped)",
+            _first_update(rmsprop="-10 * lr * np.sign(grad)"),
+            "RMSProp's step as −10·lr·sign(g)",
+        ),
+        (
+            "RMSProp with Adagrad's eps (1e-10)",
+            _first_update(rmsprop="-lr * grad / (0.1 * np.abs(grad) + 1e-10)"),
+            "that is Adagrad's",
+        ),
+        (
+            "the answer flattened to 1-D",
+            _first_update(
+                momentum="np.ravel(-lr * grad)",
+                nesterov="np.ravel(-lr * 1.9 * grad)",
+                rmsprop="np.ravel(-lr * grad / (0.1 * np.abs(grad) + 1e-8))",
+                adam="np.ravel(-lr * grad / (np.abs(grad) + 1e-8))",
+            ),
+            "Wrong shape",
+        ),
     ],
     "ex10-safe-choice": [
         (
@@ -134,6 +174,23 @@ WRONG_ANSWERS = {
             _safe(pick="lrs[len(pair) - 1 - int(np.argmin(pair[::-1]))]"),
             "returns the rate itself",
         ),
+        (
+            "the mean of the two losses instead of the worse",
+            _safe(pair="(score[:-1] + score[1:]) / 2"),
+            "the mean of the two losses",
+        ),
+        (
+            "the worse of three: the smaller neighbour counted too",
+            _safe(
+                pair="np.maximum(np.maximum(score[:-1], score[1:]), "
+                "np.append(score[0], score[:-2]))"
+            ),
+            "the worse of three",
+        ),
+        (
+            "the reversed index: ties handled by reversing, but the index not mapped back",
+            _safe(pick="int(np.argmin(pair[::-1]))"),
+        ),
     ],
     "ex10-adagrad-rates": [
         (
@@ -152,6 +209,32 @@ WRONG_ANSWERS = {
             "eps inside the square root",
             "def adagrad_rates(trajectory, lr, eps=1e-10):\n"
             "    return lr / np.sqrt(trajectory.stack('sum')[1:] + eps)\n",
+            "ε inside the square root",
+        ),
+        (
+            "eps ignored: a fixed 1e-10",
+            "def adagrad_rates(trajectory, lr, eps=1e-10):\n"
+            "    return lr / (np.sqrt(trajectory.stack('sum')[1:]) + 1e-10)\n",
+            "eps ignored",
+        ),
+        (
+            "the mean of the squared gradients instead of their sum",
+            "def adagrad_rates(trajectory, lr, eps=1e-10):\n"
+            "    G = trajectory.stack('sum')[1:]\n"
+            "    t = np.arange(1, len(G) + 1).reshape(-1, *[1] * (G.ndim - 1))\n"
+            "    return lr / (np.sqrt(G / t) + eps)\n",
+        ),
+        (
+            "the gradients of steps 2..n+1 (off by one)",
+            "def adagrad_rates(trajectory, lr, eps=1e-10):\n"
+            "    return lr / (np.sqrt(np.cumsum(trajectory.grads[1:] ** 2, axis=0)) + eps)\n",
+        ),
+        (
+            "one rate per step for all entries (summed over the entries)",
+            "def adagrad_rates(trajectory, lr, eps=1e-10):\n"
+            "    G = trajectory.stack('sum')[1:]\n"
+            "    total = G.reshape(len(G), -1).sum(axis=1).reshape(-1, *[1] * (G.ndim - 1))\n"
+            "    return lr / (np.sqrt(total) + eps) * np.ones_like(G)\n",
         ),
         (
             "no square root",
@@ -177,5 +260,9 @@ WRONG_ANSWERS = {
         ("not high enough on the wall", "x_start = -1.5\n", "Start higher up the left wall"),
         ("outside the window", "x_start = -3.0\n", "must lie in the window"),
         ("two starts instead of one", "x_start = np.array([-1.9, -1.8])\n", "one number"),
+        ("the number as a string", "x_start = '-1.9'\n", "one number"),
+        ("starts in the global minimum", "x_start = 2.0\n", "plain SGD ends at 2.000"),
+        ("just short of high enough", "x_start = -1.6\n", "Start higher up the left wall"),
+        ("not a number", "x_start = float('nan')\n", "must lie in the window"),
     ],
 }
