@@ -81,10 +81,11 @@ links: $(VENV)/.runtime
 check-binder: $(VENV)/.dev
 	$(PY) -m pytest tests/test_binder.py -p no:cacheprovider
 
+# Every speed figure (explorer redraws in the kernel and in the browser, notebook run times and
+# memory, optimizer steps vs torch.optim), measured in one run into benchmarks/RESULTS.md.
+# BENCH_QUICK=1: one notebook, few repetitions, no browser (tests/test_bench.py runs that).
 bench: $(VENV)/.dev
-	$(PY) benchmarks/bench_optim.py
-	$(PY) benchmarks/bench_explorers.py
-	$(PY) benchmarks/notebook_resources.py
+	$(PY) benchmarks/bench.py
 
 # For teachers: nbgrader in its own venv (with the runtime pins and helpers, because autograding
 # executes the submissions there). Each notebook is one nbgrader assignment; see tools/grading.py.

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -250,55 +251,54 @@ def _matching_leaves(name, tree, params):
 
 
 # ----------------------------------------------------------------------------------------------
-# Small fused operations named after torch's (each returns ONE new array, inputs untouched)
+# Small fused operations named after torch's, each writing into ``out`` (a fresh array or a slice
+# of one: never an argument), so that nothing passed in is modified
 # ----------------------------------------------------------------------------------------------
 
 
-def _add(x, y, alpha):
+def _add(out, x, y, alpha):
     """$x + \\alpha y$ (torch: ``x.add(y, alpha=alpha)``)."""
-    out = np.multiply(y, alpha)
+    np.multiply(y, alpha, out=out)
     out += x
     return out
 
 
-def _mul_add(x, scale, y, alpha):
+def _mul_add(out, x, scale, y, alpha, tmp):
     """$\\text{scale}\\,x + \\alpha y$ (torch: ``x.mul(scale).add_(y, alpha=alpha)``)."""
-    out = np.multiply(x, scale)
-    out += y if alpha == 1 else np.multiply(y, alpha)
+    np.multiply(x, scale, out=out)
+    out += y if alpha == 1 else np.multiply(y, alpha, out=tmp)
     return out
 
 
-def _lerp(x, y, weight):
+def _lerp(out, x, y, weight):
     """$x + w\\,(y - x)$ (torch: ``x.lerp(y, weight)``), an exponential moving average."""
-    out = np.subtract(y, x)
+    np.subtract(y, x, out=out)
     out *= weight
     out += x
     return out
 
 
-def _lerp_square(x, grad, weight):
+def _lerp_square(out, x, grad, weight):
     """$x + w\\,(g^2 - x) = (1 - w)\\,x + w\\,g^2$, a moving average of squared gradients."""
-    out = np.multiply(grad, grad)
+    np.multiply(grad, grad, out=out)
     out -= x
     out *= weight
     out += x
     return out
 
 
-def _addcdiv(x, numerator, denominator, value):
-    """$x + \\text{value}\\cdot n / d$ (torch: ``x.addcdiv(n, d, value)``).
-
-    ``denominator`` must be a fresh array made by the caller: it is reused for the result.
-    """
-    out = np.divide(numerator, denominator, out=denominator)
+def _addcdiv(out, x, numerator, denominator, value):
+    """$x + \\text{value}\\cdot n / d$ (torch: ``x.addcdiv(n, d, value)``)."""
+    np.divide(numerator, denominator, out=out)
     out *= value
     out += x
     return out
 
 
-def _with_weight_decay(grad, param, weight_decay):
-    r"""L2 penalty folded into the gradient: $g + \lambda w$."""
-    return _add(grad, param, weight_decay) if weight_decay != 0 else grad
+def _with_weight_decay(grad, param, weight_decay, tmp):
+    r"""L2 penalty folded into the gradient, $g + \lambda w$, written into ``tmp`` (``grad``
+    itself when $\lambda = 0$)."""
+    return _add(tmp, grad, param, weight_decay) if weight_decay != 0 else grad
 
 
 # ----------------------------------------------------------------------------------------------
@@ -307,9 +307,23 @@ def _with_weight_decay(grad, param, weight_decay):
 
 
 class _Optimizer:
-    """init/step shared by all optimizers; subclasses give ``_State``, ``_used`` and ``_update``."""
+    """init/step shared by all optimizers; subclasses give ``_State``, ``_used`` and ``_update``
+    (the update rule, writing into the arrays ``out``, with two scratch arrays ``tmp``).
+
+    Speed: the structure of the arguments (container, shapes, dtypes, state type) is checked
+    once and remembered, so a step on arguments shaped like an earlier step's skips the checks
+    (they cost more than the arithmetic on a thousand numbers). ``_update`` writes into fresh
+    output arrays; a large parameter is updated in chunks of ``_CHUNK`` numbers, so that a
+    chunk's temporaries stay in the CPU cache while the next operation reads them.
+    """
 
     _State: Any = None
+    _FIELDS: tuple = ()  # the state's buffer fields, _State._fields[1:]
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("_State") is not None:
+            cls._FIELDS = cls._State._fields[1:]
 
     def _used(self) -> tuple[str, ...]:
         """Names of the state buffers these hyperparameters need (the others stay None)."""
@@ -341,6 +355,51 @@ class _Optimizer:
             TypeError: integer/non-array params or grads, or a state from another optimizer.
             ValueError: grads or state buffers whose structure or shapes differ from params.
         """
+        key = self._structure(params, grads, state)
+        dtype = _CHECKED.get(key) if key is not None else None
+        if dtype is None:  # not seen before: every check, with the errors they raise
+            param_leaves, container, grad_leaves, buffers = self._checked(params, grads, state)
+            arrays = [
+                *param_leaves,
+                *grad_leaves,
+                *(b for f in buffers for b in f if b is not None),
+            ]
+            dtype = np.result_type(*arrays)
+            if key is not None:
+                _bounded(_CHECKED)[key] = dtype
+        else:  # the structure of a step already checked: only the step count is new
+            if type(state.step) is not int or state.step < 0:
+                check_number("state.step", state.step, low=0, integer=True)
+            container = None if type(params) is np.ndarray else type(params)
+            if container is None:  # one array: the common case, kept short
+                used = self._used()
+                buffers = [
+                    v if f in used else None for f, v in zip(self._FIELDS, state[1:], strict=True)
+                ]
+                new = self._step_leaf(
+                    params, grads, _lr_at(self.lr, state.step), state.step + 1, buffers, dtype
+                )
+                return new[0], self._State(state.step + 1, *new[1:])
+            param_leaves, grad_leaves = params, grads
+            buffers = [
+                [None] * len(params) if f not in self._used() else v
+                for f, v in zip(self._FIELDS, state[1:], strict=True)
+            ]
+        lr = _lr_at(self.lr, state.step)
+        results = [
+            self._step_leaf(param, grad, lr, state.step + 1, bufs, dtype)
+            for param, grad, *bufs in zip(param_leaves, grad_leaves, *buffers, strict=True)
+        ]
+        new_params = _rebuild([new[0] for new in results], container)
+        used = self._used()
+        new_buffers = [
+            _rebuild([new[k + 1] for new in results], container) if field in used else None
+            for k, field in enumerate(self._FIELDS)
+        ]
+        return new_params, self._State(state.step + 1, *new_buffers)
+
+    def _checked(self, params, grads, state):
+        """Every check of ``step``'s arguments; their leaves, container and buffer leaves."""
         if isinstance(grads, self._State) and not isinstance(state, self._State):
             raise TypeError(
                 f"step got the state where the gradients belong: call "
@@ -350,17 +409,59 @@ class _Optimizer:
         param_leaves, container = _leaves("params", params)
         grad_leaves = _matching_leaves("grads", grads, (param_leaves, container))
         buffers = self._state_leaves(state, (param_leaves, container))
-        lr = _lr_at(self.lr, state.step)
-        results = [
-            _update_leaf(self._update, param, grad, lr, state.step + 1, bufs)
-            for param, grad, *bufs in zip(param_leaves, grad_leaves, *buffers, strict=True)
-        ]
-        new_params = _rebuild([param for param, _ in results], container)
-        new_buffers = [
-            _rebuild([bufs[k] for _, bufs in results], container) if field in self._used() else None
-            for k, field in enumerate(self._State._fields[1:])
-        ]
-        return new_params, self._State(state.step + 1, *new_buffers)
+        return param_leaves, container, grad_leaves, buffers
+
+    def _structure(self, params, grads, state):
+        """What ``_checked`` depends on, as a dict key; None for anything but plain arrays."""
+        if not isinstance(state, tuple):
+            return None
+        kind = type(params)
+        if kind is np.ndarray:
+            if type(grads) is not np.ndarray:
+                return None
+            key = (type(self), self._used(), type(state), params.shape, params.dtype, grads.shape,
+                   grads.dtype)  # fmt: skip
+            for tree in state[1:]:
+                if type(tree) is np.ndarray:
+                    key += (tree.shape, tree.dtype)
+                elif tree is not None:
+                    return None
+                else:
+                    key += (None,)
+            return key
+        if kind is not list and kind is not tuple:
+            return None
+        key = [type(self), self._used(), type(state), kind, len(params)]
+        for tree in (params, grads, *state[1:]):
+            if tree is None:
+                key.append(None)
+            elif type(tree) is kind and len(tree) == len(params):
+                for leaf in tree:
+                    if type(leaf) is not np.ndarray:
+                        return None
+                    key.append((leaf.shape, leaf.dtype))
+            else:
+                return None
+        return tuple(key)
+
+    def _step_leaf(self, param, grad, lr, t, buffers, dtype):
+        """``_update`` on one array into new arrays ``[param, *buffers]`` (None for unused
+        buffers); a large array in chunks of ``_CHUNK`` numbers."""
+        shape, size = param.shape, param.size
+        new = [np.empty(shape, dtype)]
+        new += [np.empty(shape, dtype) if b is not None else None for b in buffers]
+        if size <= _CHUNK:
+            self._update(param, grad, *buffers, lr, t, new, _scratch(shape, dtype))
+            return new
+        inputs = [None if a is None else np.reshape(a, -1) for a in (param, grad, *buffers)]
+        outputs = [None if a is None else np.reshape(a, -1) for a in new]
+        scratch = _scratch((_CHUNK,), dtype)
+        for start in range(0, size, _CHUNK):
+            part = slice(start, start + _CHUNK)
+            tmp = [a[: min(_CHUNK, size - start)] for a in scratch]
+            parts = [None if a is None else a[part] for a in inputs]
+            self._update(*parts, lr, t, [None if a is None else a[part] for a in outputs], tmp)
+        return new
 
     def _state_leaves(self, state, params):
         """Per-field lists of buffer arrays (a list of None for unused fields), checked."""
@@ -386,17 +487,30 @@ class _Optimizer:
         return buffers
 
 
-def _update_leaf(update, param, grad, lr, t, buffers):
-    """``update`` on one array. A 0-d array (a single number, e.g. a 1-D landscape's position)
-    goes through as shape ``(1,)``: numpy's in-place operations need arrays, not scalars. The
-    results come back with the parameter's own shape."""
-    if param.ndim != 0:
-        return update(param, grad, lr, t, *buffers)
-    as_1d = [None if b is None else np.reshape(b, 1) for b in buffers]
-    new_param, new_buffers = update(np.reshape(param, 1), np.reshape(grad, 1), lr, t, *as_1d)
-    return np.reshape(new_param, ()), tuple(
-        None if b is None else np.reshape(b, ()) for b in new_buffers
-    )
+# Numbers per chunk (1 MB of float64): the few arrays of one chunk stay in the CPU caches between
+# the operations of an update; smaller chunks cost more Python per step (measured, 10**6 params).
+_CHUNK = 131072
+_CHECKED: dict = {}  # argument structures already checked -> the dtype of the results
+
+
+_SCRATCH = threading.local()  # per thread: {(shape, dtype): two arrays}, reused by every step
+
+
+def _scratch(shape, dtype):
+    """Two arrays for an update's temporaries (never returned, so they can be reused)."""
+    arrays = getattr(_SCRATCH, "arrays", None)
+    if arrays is None:
+        arrays = _SCRATCH.arrays = {}
+    pair = arrays.get((shape, dtype))
+    if pair is None:
+        pair = _bounded(arrays, 64)[shape, dtype] = [np.empty(shape, dtype) for _ in "ab"]
+    return pair
+
+
+def _bounded(cache: dict, size: int = 1024) -> dict:
+    if len(cache) >= size:
+        cache.clear()
+    return cache
 
 
 # ----------------------------------------------------------------------------------------------
@@ -454,15 +568,18 @@ class SGD(_Optimizer):
     def _used(self):
         return ("momentum_buffer",) if self.momentum != 0 else ()
 
-    def _update(self, param, grad, lr, t, momentum_buffer):
-        grad = _with_weight_decay(grad, param, self.weight_decay)
+    def _update(self, param, grad, momentum_buffer, lr, t, out, tmp):
+        new_param, new_buffer = out
+        grad = _with_weight_decay(grad, param, self.weight_decay, tmp[0])
         if self.momentum != 0:
             if t == 1:  # torch starts the buffer as a copy of the first gradient
-                momentum_buffer = np.array(grad, copy=True)
+                np.copyto(new_buffer, grad)
             else:
-                momentum_buffer = _mul_add(momentum_buffer, self.momentum, grad, 1 - self.dampening)
-            grad = _add(grad, momentum_buffer, self.momentum) if self.nesterov else momentum_buffer
-        return _add(param, grad, -lr), (momentum_buffer,)
+                _mul_add(
+                    new_buffer, momentum_buffer, self.momentum, grad, 1 - self.dampening, tmp[1]
+                )
+            grad = _add(tmp[1], grad, new_buffer, self.momentum) if self.nesterov else new_buffer
+        _add(new_param, param, grad, -lr)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -516,14 +633,15 @@ class Adagrad(_Optimizer):
     def _initial(self, field, param):
         return np.full_like(param, self.initial_accumulator_value)
 
-    def _update(self, param, grad, lr, t, state_sum):
-        grad = _with_weight_decay(grad, param, self.weight_decay)
+    def _update(self, param, grad, state_sum, lr, t, out, tmp):
+        new_param, accumulator = out
+        grad = _with_weight_decay(grad, param, self.weight_decay, tmp[0])
         clr = lr / (1 + (t - 1) * self.lr_decay)
-        accumulator = np.multiply(grad, grad)
+        np.multiply(grad, grad, out=accumulator)
         accumulator += state_sum
-        std = np.sqrt(accumulator)
+        std = np.sqrt(accumulator, out=tmp[1])
         std += self.eps
-        return _addcdiv(param, grad, std, -clr), (accumulator,)
+        _addcdiv(new_param, param, grad, std, -clr)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -582,23 +700,25 @@ class RMSprop(_Optimizer):
         used += ("momentum_buffer",) if self.momentum > 0 else ()
         return used + (("grad_avg",) if self.centered else ())
 
-    def _update(self, param, grad, lr, t, square_avg, momentum_buffer, grad_avg):
-        grad = _with_weight_decay(grad, param, self.weight_decay)
-        square_avg = _lerp_square(square_avg, grad, 1 - self.alpha)
+    def _update(self, param, grad, square_avg, momentum_buffer, grad_avg, lr, t, out, tmp):
+        new_param, new_square_avg, new_momentum_buffer, new_grad_avg = out
+        grad = _with_weight_decay(grad, param, self.weight_decay, tmp[0])
+        _lerp_square(new_square_avg, square_avg, grad, 1 - self.alpha)
+        avg = tmp[1]
         if self.centered:
-            grad_avg = _lerp(grad_avg, grad, 1 - self.alpha)
-            avg = np.multiply(grad_avg, grad_avg)
-            np.subtract(square_avg, avg, out=avg)
+            _lerp(new_grad_avg, grad_avg, grad, 1 - self.alpha)
+            np.multiply(new_grad_avg, new_grad_avg, out=avg)
+            np.subtract(new_square_avg, avg, out=avg)
             np.sqrt(avg, out=avg)
         else:
-            avg = np.sqrt(square_avg)
+            np.sqrt(new_square_avg, out=avg)
         avg += self.eps
         if self.momentum > 0:
-            momentum_buffer = _mul_add(
-                momentum_buffer, self.momentum, np.divide(grad, avg, out=avg), 1
-            )
-            return _add(param, momentum_buffer, -lr), (square_avg, momentum_buffer, grad_avg)
-        return _addcdiv(param, grad, avg, -lr), (square_avg, momentum_buffer, grad_avg)
+            step = np.divide(grad, avg, out=avg)
+            _mul_add(new_momentum_buffer, momentum_buffer, self.momentum, step, 1, None)
+            _add(new_param, param, new_momentum_buffer, -lr)
+        else:
+            _addcdiv(new_param, param, grad, avg, -lr)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -668,21 +788,21 @@ class Adam(_Optimizer):
     def _used(self):
         return ("exp_avg", "exp_avg_sq") + ("max_exp_avg_sq",) * self.amsgrad
 
-    def _update(self, param, grad, lr, t, exp_avg, exp_avg_sq, max_exp_avg_sq):
+    def _update(self, param, grad, exp_avg, exp_avg_sq, max_exp_avg_sq, lr, t, out, tmp):
+        new_param, new_exp_avg, new_exp_avg_sq, new_max_exp_avg_sq = out
         beta1, beta2 = self.betas
         if self._decoupled:  # AdamW: shrink the weights, leave the gradient alone
-            param = np.multiply(param, 1 - lr * self.weight_decay)
+            param = np.multiply(param, 1 - lr * self.weight_decay, out=tmp[0])
         else:
-            grad = _with_weight_decay(grad, param, self.weight_decay)
-        exp_avg = _lerp(exp_avg, grad, 1 - beta1)
-        exp_avg_sq = _lerp_square(exp_avg_sq, grad, 1 - beta2)
+            grad = _with_weight_decay(grad, param, self.weight_decay, tmp[0])
+        _lerp(new_exp_avg, exp_avg, grad, 1 - beta1)
+        _lerp_square(new_exp_avg_sq, exp_avg_sq, grad, 1 - beta2)
         if self.amsgrad:  # torch keeps the max of the raw v, then bias-corrects it
-            max_exp_avg_sq = np.maximum(max_exp_avg_sq, exp_avg_sq)
-        denom = np.sqrt(max_exp_avg_sq if self.amsgrad else exp_avg_sq)
+            np.maximum(max_exp_avg_sq, new_exp_avg_sq, out=new_max_exp_avg_sq)
+        denom = np.sqrt(new_max_exp_avg_sq if self.amsgrad else new_exp_avg_sq, out=tmp[1])
         denom /= math.sqrt(1 - beta2**t)
         denom += self.eps
-        new_param = _addcdiv(param, exp_avg, denom, -lr / (1 - beta1**t))
-        return new_param, (exp_avg, exp_avg_sq, max_exp_avg_sq)
+        _addcdiv(new_param, param, new_exp_avg, denom, -lr / (1 - beta1**t))
 
 
 @dataclass(frozen=True)
@@ -774,26 +894,32 @@ def diverged_message(step, what, value=None):
 
 def _divergence(loss, grad_leaves, param_leaves, step, max_loss):
     """A message if the loss, the gradient or the params show divergence, else None."""
-    if not np.isfinite(loss):
+    if not math.isfinite(loss):
         return diverged_message(step, "loss became", loss)
     if loss > max_loss:
         return diverged_message(step, "loss exceeded", _fmt_number(max_loss))
     for label, leaves in (("the gradient", grad_leaves), ("the parameters", param_leaves)):
         for i, leaf in enumerate(leaves):
-            if not np.all(np.isfinite(leaf)):
-                where = "" if len(leaves) == 1 else f"[{i}]"
-                bad = leaf[~np.isfinite(leaf)].flat[0] if leaf.ndim else leaf
-                return diverged_message(step, f"{label}{where} holds", bad)
+            # A finite sum means every entry is finite (one reduction: run calls this every
+            # step); an infinite sum may still be an overflow of finite entries: look closer.
+            if math.isfinite(np.add.reduce(leaf, axis=None)) or np.all(np.isfinite(leaf)):
+                continue
+            where = "" if len(leaves) == 1 else f"[{i}]"
+            bad = leaf[~np.isfinite(leaf)].flat[0] if leaf.ndim else leaf
+            return diverged_message(step, f"{label}{where} holds", bad)
     return None
 
 
 def _same(a, b):
-    """True if two params/state values are identical (None, arrays or lists of arrays)."""
+    """True if two params/state values are identical (None, arrays or lists of arrays).
+
+    The arrays come from one optimizer step, so they have the same shapes; like
+    ``np.array_equal``, NaN is not equal to NaN."""
     if a is None or b is None:
         return a is b
     if isinstance(a, np.ndarray):
-        return np.array_equal(a, b)
-    return all(np.array_equal(x, y) for x, y in zip(a, b, strict=True))
+        return not np.not_equal(a, b).any()
+    return all(not np.not_equal(x, y).any() for x, y in zip(a, b, strict=True))
 
 
 def _stuck(params, new_params, state, new_state):
@@ -815,6 +941,10 @@ def _evaluate(fun, params, structure):
     loss, grad = out
     if not isinstance(loss, numbers.Real) and not (isinstance(loss, np.ndarray) and loss.size == 1):
         raise TypeError(f"fun must return (loss, grad) with loss a number, got loss={loss!r}")
+    leaves, container = structure
+    if container is None and type(grad) is np.ndarray and grad.shape == leaves[0].shape:
+        if grad.dtype.kind == "f":  # the common case, checked without _matching_leaves
+            return float(np.reshape(loss, -1)[0]), grad, [grad]
     try:
         grad_leaves = _matching_leaves("the grad returned by fun", grad, structure)
     except (TypeError, ValueError) as exc:

@@ -274,3 +274,37 @@ BAD_INPUTS = [
 def test_bad_inputs_raise_with_a_message_naming_the_problem(landscape, call, error, fragment):
     with pytest.raises(error, match=re.escape(fragment)):
         call(landscape)
+
+
+def test_use_style_shows_inline_figures_at_the_size_they_were_made():
+    """Jupyter's inline backend crops figures to their contents by default (a second layout
+    pass); use_style turns that off, so a figure's PNG is figsize × dpi exactly."""
+    import base64
+
+    from IPython.core.interactiveshell import InteractiveShell
+    from matplotlib.figure import Figure
+    from matplotlib_inline import backend_inline
+    from matplotlib_inline.config import InlineBackend
+
+    shell = InteractiveShell.instance()
+    try:
+        backend_inline.configure_inline_support(shell, "module://matplotlib_inline.backend_inline")
+        formatter = shell.display_formatter.formatters["image/png"]
+
+        def png(fig):  # the formatter gives base64 text (bytes in older versions)
+            data = formatter(fig)
+            return base64.b64decode(data) if isinstance(data, str) else data
+
+        with matplotlib.rc_context():
+            fig = Figure(figsize=(3, 2), layout="constrained")
+            fig.add_subplot().plot([0, 1])
+            cropped = png(fig)
+            plotting.use_style()
+            exact = png(fig)
+            dpi = fig.dpi  # IPython draws inline figures at the figure's dpi
+        size = (int.from_bytes(exact[16:20], "big"), int.from_bytes(exact[20:24], "big"))
+        assert size == (round(3 * dpi), round(2 * dpi))
+        assert cropped[16:24] != exact[16:24]  # the default crops: this test can tell
+    finally:
+        InlineBackend.clear_instance()
+        InteractiveShell.clear_instance()

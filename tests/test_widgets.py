@@ -1,5 +1,7 @@
 """Tests for helpers.widgets: explorers recompute and redraw on control changes."""
 
+import base64
+import io
 from pathlib import Path
 
 import matplotlib
@@ -13,6 +15,19 @@ import pytest  # noqa: E402
 from helpers import widgets  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def decode(png: bytes) -> np.ndarray:
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def assert_same_picture(png, want, tolerance=8):
+    """Two PNGs show the same picture: pasting cached sprites may round a colour by a few units."""
+    got, expected = decode(png), decode(want)
+    assert got.shape == expected.shape
+    assert np.abs(got - expected).max() <= tolerance
 
 
 class Recorder:
@@ -43,10 +58,12 @@ def built(recorder, capsys):
     capsys.readouterr()  # outside a kernel, display() prints the image repr; not under test
 
 
-def test_explorer_returns_a_vbox_widget_with_controls_and_output(built):
+def test_explorer_returns_a_vbox_widget_with_controls_image_and_output(built):
     assert isinstance(built, ipywidgets.VBox)
-    assert built.children[1] is built.output
+    assert built.children[1] is built.image and isinstance(built.image, ipywidgets.Image)
+    assert built.children[2] is built.output  # for the traceback of a failed redraw
     assert built.controls["slope"] in built.children[0].children
+    assert built.image.value == built.png
 
 
 def test_explorer_draws_first_figure_with_initial_values(built, recorder):
@@ -59,6 +76,7 @@ def test_explorer_recomputes_and_redraws_when_a_control_changes(built, recorder)
     built.controls["slope"].value = -1.5
     assert recorder.computed[-1] == {"slope": -1.5, "kind": "line"}
     assert built.redraws == 2 and built.png != first_png
+    assert built.image.value == built.png  # the widget shows the new image
 
 
 def test_explorer_clears_the_figure_before_each_draw(built, recorder):
@@ -90,9 +108,10 @@ def test_frozen_layout_renders_the_same_image_as_constrained_layout(recorder):
     renderer = widgets._Renderer((5, 3))
     reference = Figure(figsize=(5, 3), layout="constrained")
     FigureCanvasAgg(reference)
-    for slope in (1.0, -2.0):  # the second render uses the frozen layout
+    for slope in (1.0, -2.0, 1.0):  # later renders use the frozen layout and cached sprites
         png = renderer.render(draw, recorder.compute(slope))
-        assert png == widgets.render_png(draw, recorder.compute(slope), reference)
+        want = widgets.render_png(draw, recorder.compute(slope), reference)
+        assert_same_picture(png, want)
 
 
 def test_explorer_lays_out_again_when_the_grid_of_axes_changes():
@@ -205,7 +224,8 @@ def test_bad_inputs_raise_with_a_message_naming_the_problem(call, error, fragmen
 
 def test_headless_execution_stores_one_figure_in_the_widget_and_none_in_the_cell():
     """Run an explorer cell in a real kernel (as nbclient/nbval do): the cell's own output is the
-    widget only (no duplicate inline figure); the widget state holds one PNG, the latest."""
+    widget only (no duplicate inline figure); the Image widget's state holds one PNG, the
+    latest, and the error area is empty."""
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     source = (
@@ -220,5 +240,302 @@ def test_headless_execution_stores_one_figure_in_the_widget_and_none_in_the_cell
     (output,) = nb.cells[0].outputs
     assert "application/vnd.jupyter.widget-view+json" in output["data"]
     state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
-    (stored,) = [m["state"]["outputs"] for m in state.values() if m["model_name"] == "OutputModel"]
-    assert [list(o["data"]) for o in stored] == [["image/png", "text/plain"]]
+    models = {m["model_name"]: m for m in state.values()}
+    assert models["OutputModel"]["state"]["outputs"] == []
+    (image,) = [m for m in state.values() if m["model_name"] == "ImageModel"]
+    (buffer,) = image["buffers"]
+    assert buffer["path"] == ["value"]
+    png = base64.b64decode(buffer["data"])
+    assert png.startswith(b"\x89PNG") and decode(png).shape == (400, 700, 3)
+
+
+# ---------------------------------------------------------------- the retained renderer
+
+X = np.linspace(0.0, 1.0, 30)
+
+
+def legend_sometimes(k, fig):
+    ax = fig.add_subplot()
+    ax.plot(X, X * k, label=f"slope {k}")
+    if k % 2:
+        ax.legend(loc="upper left")
+    ax.set_title(f"k = {k}")
+
+
+def log_scale_sometimes(k, fig):
+    ax = fig.add_subplot()
+    ax.plot(X + 0.1, (X + 0.1) ** (k + 1))
+    if k % 2:
+        ax.set_yscale("log")
+
+
+def ticks_styled_sometimes(k, fig):
+    ax = fig.add_subplot()
+    ax.plot(X, np.sin(6 * X + k))
+    if k % 3 == 1:
+        ax.set_xticks([0, 0.5, 1], ["zero", "half", "one"])
+    if k % 3 == 2:
+        for label in ax.get_xticklabels():
+            label.set_rotation(45)
+    if k % 2:
+        ax.tick_params(labelsize=7, colors="red")
+
+
+def twin_grid_suptitle_sometimes(k, fig):
+    ax = fig.add_subplot()
+    ax.plot(X, X**2)
+    ax.grid(k % 2 == 0)
+    if k % 3 == 0:
+        ax.twinx().plot(X, -X, color="C1")
+    if k % 2:
+        fig.suptitle(f"suptitle {k}")
+        fig.text(0.01, 0.01, "corner")
+
+
+def number_of_panels_changes(k, fig):
+    axes = fig.subplots(1, 1 + k % 3, sharey=True, squeeze=False)[0]
+    for i, ax in enumerate(axes):
+        ax.plot(X, X * (i + 1) * k)
+        ax.set_xlabel(f"x{i}")
+
+
+def image_with_colorbar_sometimes(k, fig):
+    ax = fig.add_subplot()
+    image = ax.imshow(np.outer(X, X) * (1 + k % 2), cmap="viridis" if k % 3 else "magma")
+    if k % 2:
+        fig.colorbar(image, ax=ax)
+    ax.contour(np.outer(X, X), levels=5, colors="white")
+
+
+def axis_off_aspect_inverted_sometimes(k, fig):
+    ax = fig.add_subplot()
+    ax.scatter(X, X[::-1] * k, s=10 + 20 * X, c=X)
+    if k % 2:
+        ax.axis("off")
+    if k % 3 == 0:
+        ax.set_aspect("equal")
+    if k % 4 == 1:
+        ax.invert_yaxis()
+
+
+def spines_and_facecolor_sometimes(k, fig):
+    ax = fig.add_subplot()
+    ax.plot(X - 0.5, X - 0.5)
+    if k % 2:
+        ax.spines["left"].set_position(("data", 0))
+        ax.spines["bottom"].set_visible(False)
+    if k % 3 == 0:
+        ax.set_facecolor("#eeeeff")
+    if k % 2 == 0:
+        ax.set_title("left title", loc="left", pad=20)
+
+
+def formatter_capturing_a_value(k, fig):
+    from matplotlib.ticker import FuncFormatter
+
+    ax = fig.add_subplot()
+    ax.plot(X, X * 10)
+    scale = k + 1
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value * scale:.1f}"))
+    if k % 2:
+        ax.set_xlim(0, 2)
+    if k % 3 == 0:
+        ax.minorticks_on()
+
+
+def best_legend_with_moving_data(k, fig):
+    ax = fig.add_subplot()
+    ax.plot(X, (X - 0.5 * (k % 3)) ** 2, label="curve")
+    ax.plot(X, 1 - X, label="line")
+    ax.set(xlim=(0, 1), ylim=(0, 1))
+    ax.legend(loc="best")
+
+
+def hist_annotation_and_prop_cycle(k, fig):
+    ax = fig.add_subplot()
+    ax.hist(np.random.default_rng(k % 3).normal(size=200), bins=15)
+    ax.annotate("peak", xy=(0, 10), xytext=(1, 30), arrowprops={"arrowstyle": "->"})
+    ax.text(0.05, 0.9, f"k={k}", transform=ax.transAxes, bbox={"facecolor": "wheat"})
+    if k % 2:
+        ax.set_prop_cycle(color=["red", "green"])
+        ax.plot([-2, 2], [0, 40])
+
+
+def mathtext_gridspec_and_a_one_pixel_bar(k, fig):
+    grid = fig.add_gridspec(2, 2, left=0.1, right=0.95, hspace=0.5)
+    top = fig.add_subplot(grid[0, :])
+    top.plot(X, X**k)
+    top.set_title(rf"$x^{{{k}}}$ and $\hat y$")
+    for i in range(2):
+        ax = fig.add_subplot(grid[1, i])
+        ax.bar(["a", "b", "c"], [1, k % 3 + 1, 2], hatch="//" if i else None)
+        ax.bar(["c"], [0.02 * (k % 2 + 1)], color="red")  # one pixel tall: a one-row sprite
+
+
+def mosaic_inset_and_polar_sometimes(k, fig):
+    axes = fig.subplot_mosaic([["A", "B" if k % 2 else "A"]])
+    for name, ax in axes.items():
+        ax.pcolormesh(np.outer(X[:5], X[:5]) * k)
+        ax.set_title(name)
+    fig.add_axes([0.6, 0.6, 0.25, 0.25], projection="polar" if k % 3 == 0 else None).plot(X, X)
+
+
+RETAINED_DRAWS = [
+    legend_sometimes,
+    log_scale_sometimes,
+    ticks_styled_sometimes,
+    twin_grid_suptitle_sometimes,
+    number_of_panels_changes,
+    image_with_colorbar_sometimes,
+    axis_off_aspect_inverted_sometimes,
+    spines_and_facecolor_sometimes,
+    formatter_capturing_a_value,
+    best_legend_with_moving_data,
+    hist_annotation_and_prop_cycle,
+    mathtext_gridspec_and_a_one_pixel_bar,
+    mosaic_inset_and_polar_sometimes,
+]
+SEQUENCE = [0, 1, 1, 2, 0, 3, 4, 4, 1, 5, 2, 2]  # repeats, so that sprites get reused
+
+
+@pytest.mark.parametrize("draw", RETAINED_DRAWS, ids=lambda d: d.__name__)
+def test_retained_redraws_show_what_a_full_redraw_shows(draw):
+    """Recycled axes and pasted sprites give the picture of drawing everything afresh, whatever
+    the draw changes between calls (legends, scales, ticks, twins, panels, colorbars, ...)."""
+    retained = widgets._Renderer((5, 3.5))
+    plain = widgets._Renderer((5, 3.5))
+    plain.retained = False
+    for k in SEQUENCE:
+        assert_same_picture(retained.render(draw, k), plain.render(draw, k))
+    assert retained._composer.fallbacks == 0  # the pictures came from the caching path
+
+
+def test_a_redraw_recycles_the_axes_of_the_previous_one():
+    renderer = widgets._Renderer((5, 3))
+    renderer.render(number_of_panels_changes, 1)
+    first = renderer.figure.axes
+    renderer.render(number_of_panels_changes, 4)  # 1 + 4 % 3 = 2 panels again
+    assert [a is b for a, b in zip(renderer.figure.axes, first, strict=True)] == [True, True]
+    renderer.render(number_of_panels_changes, 2)  # 3 panels: new axes
+    assert len(renderer.figure.axes) == 3
+
+
+def test_a_recycled_axes_looks_new_to_draw():
+    seen = []
+
+    def draw(k, fig):
+        ax = fig.add_subplot()
+        seen.append((ax.get_title(), len(ax.lines), ax.get_yscale(), ax.get_autoscale_on()))
+        (line,) = ax.plot(X, X * k)
+        seen[-1] += (matplotlib.colors.to_hex(line.get_color()),)  # the colour cycle restarts
+        ax.set(title=f"k={k}", yscale="log" if k else "linear", xlim=(0, 2))
+
+    renderer = widgets._Renderer((4, 3))
+    for k in (1, 2, 0):
+        renderer.render(draw, k)
+    assert seen == [("", 0, "linear", True, "#1f77b4")] * 3
+
+
+def test_unchanged_artists_are_pasted_from_sprites_and_changed_ones_drawn():
+    def draw(k, fig):
+        ax = fig.add_subplot()
+        ax.plot(X, X**2, color="black")  # never changes
+        ax.plot(X, X * k)
+        ax.set(xlim=(0, 1), ylim=(0, 3), title=f"k = {k}")
+
+    renderer = widgets._Renderer((4, 3))
+    for k in (1, 2, 3):
+        widgets._TRACE = []
+        renderer.render(draw, k)
+    modes = {(slot[1], slot[2]): mode for slot, mode, _ in widgets._TRACE}
+    widgets._TRACE = None
+    assert modes["Line2D", 0] == modes["XAxis", 0] == modes["YAxis", 0] == "sprite"
+    assert modes["Line2D", 1] == modes["Text", 0] == "live"
+
+
+def test_a_draw_that_fails_leaves_the_renderer_working():
+    def draw(k, fig):
+        ax = fig.add_subplot()
+        ax.plot(X, X * k)
+        if k == 2:
+            raise ZeroDivisionError("boom")
+
+    retained, plain = widgets._Renderer((4, 3)), widgets._Renderer((4, 3))
+    plain.retained = False
+    retained.render(draw, 1)
+    with pytest.raises(ZeroDivisionError):
+        retained.render(draw, 2)
+    assert_same_picture(retained.render(draw, 3), plain.render(draw, 3))
+
+
+def test_a_failed_control_change_keeps_the_explorer_responsive(capsys):
+    def compute(k):
+        if k == 2:
+            raise ValueError("k = 2 is not allowed")
+        return k
+
+    def draw(k, fig):
+        fig.add_subplot().plot(X, X * k)
+
+    built = widgets.explorer(compute, draw, {"k": widgets.slider(0, 3, 1, 1)})
+    with pytest.raises(ValueError):  # outside a kernel the error propagates
+        built.controls["k"].value = 2
+    built.controls["k"].value = 3
+    assert built.redraws == 2 and built.result == 3
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (1, 7), (5, 1), (37, 23), (400, 700)])
+def test_png_encoder_gives_the_exact_pixels(shape):
+    rng = np.random.default_rng(0)
+    rgba = rng.integers(0, 256, (*shape, 4), dtype=np.uint8)
+    np.testing.assert_array_equal(decode(widgets._encode_png(rgba)), rgba[..., :3])
+
+
+def test_text_cache_draws_the_pixels_of_matplotlib_agg():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    def text_figure(canvas, k):
+        fig = Figure(figsize=(4, 2))
+        canvas(fig)
+        ax = fig.add_subplot()
+        ax.set_title(f"loss after {k} steps: {k * 1.2345:.4f}")
+        ax.text(0.2, 0.5, f"rotated {k} ✓ → ∂L/∂w", rotation=30, transform=ax.transAxes)
+        fig.canvas.draw()
+        return np.asarray(fig.canvas.buffer_rgba())
+
+    for k in (1, 17, 1):  # the second 1 is drawn from cached glyphs
+        np.testing.assert_array_equal(
+            text_figure(widgets._Canvas, k), text_figure(FigureCanvasAgg, k)
+        )
+
+
+def test_a_dropdown_value_seen_once_is_pasted_whole_when_it_comes_back():
+    """A control with few values (dropdown, checkbox) keeps sprites of what its new value draws,
+    so the second visit pastes every artist; a slider's new values are drawn directly."""
+
+    def draw(k, fig):
+        ax = fig.add_subplot()
+        ax.plot(X, X * k)
+        ax.set(xlim=(0, 1), ylim=(0, 3 * k), title=f"k = {k}")
+
+    def modes_after(control, values):
+        built = widgets.explorer(lambda k: k, draw, {"k": control}, figsize=(4, 3))
+        for value in values[:-1]:
+            built.controls["k"].value = value
+        widgets._TRACE = []
+        try:
+            built.controls["k"].value = values[-1]
+            return {mode for _, mode, _ in widgets._TRACE}, built.png
+        finally:
+            widgets._TRACE = None
+
+    plain = widgets._Renderer((4, 3))
+    plain.retained = False  # every artist drawn afresh, after the same values (same layout)
+    want = [plain.render(draw, k) for k in (1, 2, 3, 2)][-1]
+    modes, png = modes_after(widgets.dropdown([1, 2, 3], 1, "k"), [2, 3, 2])
+    assert modes == {"sprite"}  # coming back to 2: everything pasted
+    assert_same_picture(png, want)
+    modes, png = modes_after(widgets.slider(1, 3, 1, 1, "k"), [2, 3, 2])
+    assert "live" in modes  # a slider's value seen once only: drawn directly
+    assert_same_picture(png, want)

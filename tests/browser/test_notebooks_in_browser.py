@@ -5,10 +5,11 @@ runs something real before any notebook exists): open it, wait until the kernel'
 connected, Run All from the Run menu, then check that
 
 * no cell shows an error or stderr output, and no widget failed to render,
-* every explorer (an ipywidgets box holding controls and a figure) renders: at least as many as
-  the stored outputs hold, and at least one per notebook,
+* every explorer (an ipywidgets box holding controls, its figure, an ``ipywidgets.Image``, and an
+  output area for errors) renders: at least as many as the stored outputs hold, and at least one
+  per notebook,
 * moving each explorer's first control (slider: click + ArrowRight; dropdown: next option;
-  checkbox: click) changes its figure (the PNG's bytes), once the redraws have settled,
+  checkbox: click) changes its figure (the image's source), once the redraws have settled,
 * the browser logged no console error and no uncaught page error.
 
 A screenshot per notebook goes to tests/browser/artifacts/ (git-ignored).
@@ -41,7 +42,8 @@ CONTROLS = ".noUi-handle, select, input[type=checkbox]"
 # the test runs offline, and a blocked image would log a console error.
 PLACEHOLDER_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'
 
-# Outermost widget views in output areas that hold at least one control and one Output widget.
+# Outermost widget views in output areas that hold at least one control and one Output widget
+# (an explorer's error area, under its figure).
 FIND_EXPLORERS = """(controls) => {
   const found = [];
   for (const view of document.querySelectorAll('.jp-OutputArea-output .jupyter-widgets')) {
@@ -108,8 +110,10 @@ def settled(page, read, lab, differs_from=None, checks: int = 2, interval: float
 
 
 def figure_bytes(explorer) -> tuple[str, ...]:
-    """The explorer's figures (data: URLs of inline PNGs carry the bytes themselves)."""
-    return tuple(explorer.locator(".widget-output img").evaluate_all("els => els.map(e => e.src)"))
+    """The explorer's figures: the ``src`` of its ``ipywidgets.Image`` (a new blob: URL for
+    every new PNG) or of an image shown in an Output area (a data: URL carrying the bytes)."""
+    images = explorer.locator("img.widget-image, .widget-output img")
+    return tuple(images.evaluate_all("els => els.map(e => e.src)"))
 
 
 def move_first_control(page, explorer) -> str:
