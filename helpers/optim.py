@@ -356,17 +356,15 @@ class _Optimizer:
             ValueError: grads or state buffers whose structure or shapes differ from params.
         """
         key = self._structure(params, grads, state)
-        dtype = _CHECKED.get(key) if key is not None else None
-        if dtype is None:  # not seen before: every check, with the errors they raise
+        dtypes = _CHECKED.get(key) if key is not None else None
+        if dtypes is None:  # not seen before: every check, with the errors they raise
             param_leaves, container, grad_leaves, buffers = self._checked(params, grads, state)
-            arrays = [
-                *param_leaves,
-                *grad_leaves,
-                *(b for f in buffers for b in f if b is not None),
-            ]
-            dtype = np.result_type(*arrays)
+            dtypes = tuple(  # each array's own: a float32 array stays float32 beside float64 ones
+                np.result_type(param, grad, *(f[i] for f in buffers if f[i] is not None))
+                for i, (param, grad) in enumerate(zip(param_leaves, grad_leaves, strict=True))
+            )
             if key is not None:
-                _bounded(_CHECKED)[key] = dtype
+                _bounded(_CHECKED)[key] = dtypes
         else:  # the structure of a step already checked: only the step count is new
             if type(state.step) is not int or state.step < 0:
                 check_number("state.step", state.step, low=0, integer=True)
@@ -377,7 +375,7 @@ class _Optimizer:
                     v if f in used else None for f, v in zip(self._FIELDS, state[1:], strict=True)
                 ]
                 new = self._step_leaf(
-                    params, grads, _lr_at(self.lr, state.step), state.step + 1, buffers, dtype
+                    params, grads, _lr_at(self.lr, state.step), state.step + 1, buffers, dtypes[0]
                 )
                 return new[0], self._State(state.step + 1, *new[1:])
             param_leaves, grad_leaves = params, grads
@@ -388,7 +386,9 @@ class _Optimizer:
         lr = _lr_at(self.lr, state.step)
         results = [
             self._step_leaf(param, grad, lr, state.step + 1, bufs, dtype)
-            for param, grad, *bufs in zip(param_leaves, grad_leaves, *buffers, strict=True)
+            for param, grad, dtype, *bufs in zip(
+                param_leaves, grad_leaves, dtypes, *buffers, strict=True
+            )
         ]
         new_params = _rebuild([new[0] for new in results], container)
         used = self._used()
@@ -490,7 +490,7 @@ class _Optimizer:
 # Numbers per chunk (1 MB of float64): the few arrays of one chunk stay in the CPU caches between
 # the operations of an update; smaller chunks cost more Python per step (measured, 10**6 params).
 _CHUNK = 131072
-_CHECKED: dict = {}  # argument structures already checked -> the dtype of the results
+_CHECKED: dict = {}  # argument structures already checked -> the dtype of each result array
 
 
 _SCRATCH = threading.local()  # per thread: {(shape, dtype): two arrays}, reused by every step

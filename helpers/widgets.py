@@ -81,9 +81,10 @@ with the phases of each redraw, into ``benchmarks/RESULTS.md``):
   legend is redrawn whenever any data in its axes changes);
 * keep the numbers that change in few texts (a title), and prefer plain tick labels to mathtext
   (``"1e-4"`` rather than ``"$10^{-4}$"``): text is what costs most to draw;
-* a function stored in an artist (a ``FuncFormatter``) is compared by its code, defaults and the
-  variables it captures, not by the globals it reads: pass it the values that change (as a
-  default argument or a closure), or its tick labels can stay those of an earlier redraw;
+* a function stored in an artist (a ``FuncFormatter``) is compared by its code, defaults, the
+  variables it captures and the globals it names (modules by name): one that reads something
+  else that changes (a file, the clock) can keep the tick labels of an earlier redraw, so pass
+  it the values that change (as a default argument or a closure);
 * anything the signature cannot read makes its artist drawn every time: correct, only slower.
 """
 
@@ -841,8 +842,10 @@ class _Signer:
             if id(artist) in self.standard:  # an axes' own patch, axis or spine
                 return (self.object(artist, 0, ()), self.views.get(id(artist)))
             ax = artist.axes  # many artists read their axes' transforms when they draw
-            if ax is None or isinstance(artist, Legend):  # a legend is placed in axes units
-                return (self.sign(artist), None)  # (in data units: its bbox_to_anchor says so)
+            if ax is None:
+                return (self.sign(artist), None)
+            if isinstance(artist, Legend):  # placed in the axes' box, whatever the data limits
+                return (self.sign(artist), self.standard[id(ax.transAxes)])  # (data: bbox says)
             return (self.sign(artist), self.standard[id(ax.transData)])
         except (_Uncacheable, TypeError, AttributeError, ValueError, LookupError):  # drawn live
             return None
@@ -940,8 +943,29 @@ def _sign_method(signer, obj, depth, stack):
 
 
 def _sign_function(signer, obj, depth, stack):
+    if depth > 40:
+        raise _Uncacheable("too deep")
     cells = tuple(signer.sign(cell.cell_contents, depth, stack) for cell in obj.__closure__ or ())
-    return ("function", obj.__code__, signer.sign(obj.__defaults__, depth, stack), cells)
+    named, found = obj.__globals__, []  # the globals it reads: a formatter may read a setting
+    for name in sorted(_names(obj.__code__)):
+        value = named.get(name, _MISSING)
+        if value is _MISSING:  # an attribute's name, or a builtin
+            continue
+        if isinstance(value, types.ModuleType):
+            found.append((name, "module", value.__name__))
+        else:
+            found.append((name, signer.sign(value, depth, stack)))
+    defaults = signer.sign(obj.__defaults__, depth, stack)
+    return ("function", obj.__code__, defaults, cells, tuple(found))
+
+
+def _names(code) -> set:
+    """The names a code object (and the functions defined in it) look up."""
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _names(const)
+    return names
 
 
 _HANDLERS = {

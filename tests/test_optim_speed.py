@@ -65,6 +65,20 @@ def test_float32_params_stay_float32_in_params_and_state():
     assert params.dtype == np.float32 and state.exp_avg.dtype == np.float32
 
 
+@pytest.mark.parametrize("make", [lambda: optim.Adam(lr=0.1), lambda: optim.SGD(0.1, momentum=0.9)])
+def test_each_array_of_a_list_keeps_its_own_dtype(make):
+    """A float32 array beside a float64 one stays float32, in the params and in the state, on
+    the first step (checked) and on later ones (remembered structure)."""
+    opt = make()
+    params = [np.ones(3, np.float32), np.ones(2)]
+    state = opt.init(params)
+    for _ in range(3):
+        params, state = opt.step(params, [np.ones(3, np.float32), np.ones(2)], state)
+        buffers = [b for b in state[1:] if b is not None]
+        assert [p.dtype for p in params] == [np.float32, np.float64]
+        assert all([b.dtype for b in field] == [np.float32, np.float64] for field in buffers)
+
+
 WRONG_AFTER_RIGHT = [
     (lambda p, s: (p, np.zeros(3), s), ValueError, "grads must have shape (2,)"),
     (lambda p, s: (p, np.zeros(2, dtype=int), s), TypeError, "grads must be a floating-point"),

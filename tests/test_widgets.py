@@ -11,6 +11,8 @@ matplotlib.use("Agg")
 import ipywidgets  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from matplotlib.cm import ScalarMappable  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from helpers import widgets  # noqa: E402
 
@@ -380,7 +382,31 @@ def mosaic_inset_and_polar_sometimes(k, fig):
     fig.add_axes([0.6, 0.6, 0.25, 0.25], projection="polar" if k % 3 == 0 else None).plot(X, X)
 
 
+def legend_in_axes_that_move(k, fig):
+    ax = fig.add_subplot()
+    ax.plot([0, 1], [0, 1 + k % 3], label="line")
+    ax.set_aspect("equal")  # taller limits: a narrower axes box, and the legend moves with it
+    ax.set(xlim=(0, 1), ylim=(0, 1 + k % 3))
+    ax.legend(loc="upper right")
+    if k % 2:
+        fig.colorbar(ScalarMappable(), ax=ax)
+
+
+UNIT = {"ms": 1000, "s": 1}
+CURRENT = ["s"]
+
+
+def formatter_reading_a_global(k, fig):
+    CURRENT[0] = "ms" if k % 2 else "s"  # as a compute() storing a setting would
+    ax = fig.add_subplot()
+    ax.plot([0, 1], [0, 1])
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v * UNIT[CURRENT[0]]:g}"))
+
+
 RETAINED_DRAWS = [
+    legend_in_axes_that_move,
+    formatter_reading_a_global,
     legend_sometimes,
     log_scale_sometimes,
     ticks_styled_sometimes,
@@ -398,11 +424,14 @@ RETAINED_DRAWS = [
 SEQUENCE = [0, 1, 1, 2, 0, 3, 4, 4, 1, 5, 2, 2]  # repeats, so that sprites get reused
 
 
+@pytest.mark.parametrize("eager", [False, True], ids=["slider", "dropdown"])
 @pytest.mark.parametrize("draw", RETAINED_DRAWS, ids=lambda d: d.__name__)
-def test_retained_redraws_show_what_a_full_redraw_shows(draw):
+def test_retained_redraws_show_what_a_full_redraw_shows(draw, eager):
     """Recycled axes and pasted sprites give the picture of drawing everything afresh, whatever
-    the draw changes between calls (legends, scales, ticks, twins, panels, colorbars, ...)."""
+    the draw changes between calls (legends, scales, ticks, twins, panels, colorbars, ...), with
+    sprites kept as a slider's redraws keep them and as a dropdown's do (at once)."""
     retained = widgets._Renderer((5, 3.5))
+    retained.revisits = eager
     plain = widgets._Renderer((5, 3.5))
     plain.retained = False
     for k in SEQUENCE:
